@@ -1,0 +1,118 @@
+// Pure: the plain, read-only facts the rules work on. Services map entities to these; the domain
+// never sees an entity. Dates are ISO calendar dates ('YYYY-MM-DD'); intervals are half-open
+// [validFrom, validTo) and validTo === null means "still in force".
+import type { AssignmentKind, DepartmentKind, JurisdictionLevel, PostKind } from './vocabulary';
+
+export type IsoDate = string;
+
+export interface Interval {
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
+}
+
+export interface JurisdictionFact {
+  readonly id: string;
+  readonly name: string;
+  readonly level: JurisdictionLevel;
+  readonly parentId: string | null;
+}
+
+/** A person on (or once on) the leadership team. */
+export interface LeaderFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly name: string;
+}
+
+/** A position that exists independently of its holder (Popolo Post). */
+export interface PostFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly kind: PostKind;
+  readonly title: string;
+}
+
+/** A leader holds a post over an interval; `acting` for 代区长 and the like. */
+export interface AppointmentFact extends Interval {
+  readonly id: string;
+  readonly leaderId: string;
+  readonly postId: string;
+  readonly acting: boolean;
+}
+
+export interface DepartmentFact extends Interval {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly name: string;
+  readonly kind: DepartmentKind;
+  /** Other names it is known by: short forms, 挂牌 names, former names. */
+  readonly aliases: readonly string[];
+  readonly headName: string | null;
+  readonly headContact: string | null;
+}
+
+export interface WorkAreaFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+/**
+ * One portfolio line. Targets by kind:
+ * PRESIDES → none (the government itself); RESPONSIBLE_FOR → workAreaId; SUPERVISES / LIAISES_WITH → departmentId;
+ * ASSISTS → principalId plus departmentId or workAreaId; COORDINATES → subject (and optionally a unit or area).
+ */
+export interface AssignmentFact extends Interval {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly leaderId: string;
+  readonly kind: AssignmentKind;
+  readonly departmentId: string | null;
+  readonly workAreaId: string | null;
+  readonly principalId: string | null;
+  readonly subject: string | null;
+  /** The 文号 of the notice that made this line, if any. */
+  readonly document: string | null;
+  /** The decision that made this line, if recorded. */
+  readonly decisionId: string | null;
+}
+
+/** AB角: `backupId` (B) acts for `leaderId` (A) while A is away, except for the listed units/areas. */
+export interface BackupFact extends Interval {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly leaderId: string;
+  readonly backupId: string;
+  /** Department or work-area ids whose lines are never handed to B (they go to the presiding leader). */
+  readonly exceptTargetIds: readonly string[];
+}
+
+/** A is away over [validFrom, validTo); the office may designate who acts. */
+export interface AbsenceFact extends Interval {
+  readonly id: string;
+  readonly leaderId: string;
+  readonly reason: string;
+  readonly designatedActorId: string | null;
+}
+
+/** Protocol order (排序) in force over an interval: leader ids, first to last. Not authority. */
+export interface TeamOrderFact extends Interval {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly leaderIds: readonly string[];
+}
+
+/** Everything the rules need about one government, all history included; filtered by date in the rules. */
+export interface DirectoryFacts {
+  readonly jurisdiction: JurisdictionFact;
+  readonly leaders: readonly LeaderFact[];
+  readonly posts: readonly PostFact[];
+  readonly appointments: readonly AppointmentFact[];
+  readonly departments: readonly DepartmentFact[];
+  readonly workAreas: readonly WorkAreaFact[];
+  readonly assignments: readonly AssignmentFact[];
+  readonly backups: readonly BackupFact[];
+  readonly absences: readonly AbsenceFact[];
+  readonly teamOrders: readonly TeamOrderFact[];
+}

@@ -1,0 +1,55 @@
+// Pure: the closed vocabularies of the division-of-labour domain (DESIGN.md glossary).
+// String-literal unions with runtime lists, so GraphQL enums and tests can enumerate them.
+
+export const POST_KINDS = ['HEAD', 'EXECUTIVE_DEPUTY', 'DEPUTY', 'PARTY_GROUP_MEMBER', 'SECRETARY_GENERAL'] as const;
+/** 区长 / 常务副区长 / 副区长 / 党组成员 / 秘书长 (a person may hold several posts at once). */
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const DEPARTMENT_KINDS = [
+  'CONSTITUENT',
+  'AFFILIATED',
+  'AGENCY',
+  'SUBDISTRICT',
+  'VERTICAL',
+  'JUDICIAL',
+  'MASS_ORGANIZATION',
+  'STATE_ENTERPRISE',
+] as const;
+/** 组成部门, 直属机构, 派出机构, 街道/乡镇 | 垂直管理单位, 法院/检察院, 人民团体, 国企. */
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** Kinds a leader may direct (R3); the others are only liaised with (R4). */
+export const GOVERNMENT_LINE_KINDS: readonly DepartmentKind[] = ['CONSTITUENT', 'AFFILIATED', 'AGENCY', 'SUBDISTRICT'];
+
+export const ASSIGNMENT_KINDS = ['PRESIDES', 'RESPONSIBLE_FOR', 'SUPERVISES', 'LIAISES_WITH', 'ASSISTS', 'COORDINATES'] as const;
+/** 主持全面工作 / 负责 / 分管 / 联系 / 协助 / 牵头协调. */
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+export const JURISDICTION_LEVELS = ['NATION', 'PROVINCE', 'CITY', 'DISTRICT', 'COUNTY', 'TOWNSHIP'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+
+export const DIRECTION_BASES = ['SUPERVISES', 'ASSISTS', 'HEAD', 'ACTING_FOR', 'GENERAL_AUTHORITY'] as const;
+/**
+ * Why a leader may direct a unit (R6), in order of precedence: the primary line (R1) first,
+ * then 协助 under a principal, 全面领导 (R2), standing in for an absent partner (R5), and the
+ * general authority of every deputy and party-group member (R3).
+ */
+export type DirectionBasis = (typeof DIRECTION_BASES)[number];
+
+export const REFUSAL_CODES = [
+  'NOT_IN_TEAM',
+  'UNIT_NOT_ACTIVE',
+  'OTHER_JURISDICTION',
+  'OUTSIDE_GOVERNMENT_LINE',
+  'NO_AUTHORITY',
+] as const;
+/** Why "may L direct U on D?" is answered no. */
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const ACTING_BASES = ['BACKUP', 'DESIGNATED', 'PRESIDING'] as const;
+/** Who stands in for an absent leader (R5): the AB partner, the person the office designated, or the presiding leader. */
+export type ActingBasis = (typeof ACTING_BASES)[number];
+
+export const CHAIN_FACT_KINDS = ['APPOINTMENT', 'ASSIGNMENT', 'ABSENCE', 'BACKUP', 'DEPARTMENT', 'RULE'] as const;
+/** The kind of fact a step of an explanation chain cites. */
+export type ChainFactKind = (typeof CHAIN_FACT_KINDS)[number];
