@@ -1,0 +1,52 @@
+// ORM configuration: SQLite (libSQL, embedded) by default, PostgreSQL when DATABASE_URL says so.
+// The same entities and code run on both; each dialect has its own committed migrations.
+import path from 'node:path';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Options } from '@mikro-orm/core';
+import { ENTITIES } from '../entities';
+import { databaseFromUrl, type DatabaseConfig } from '../config';
+
+/** Where a dialect's migrations live, in source (ts) and compiled (js) form. */
+export function migrationPaths(kind: DatabaseConfig['kind']): { path: string; pathTs: string } {
+  return {
+    path: path.join(__dirname, '..', '..', 'dist', 'db', 'migrations', kind),
+    pathTs: path.join(__dirname, 'migrations', kind),
+  };
+}
+
+export function ormConfig(database: DatabaseConfig, overrides: Partial<Options> = {}): Options {
+  const common: Options = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    // MikroORM only detects TS mode under ts-node/ts-jest; be explicit so migrations are found everywhere.
+    preferTs: __filename.endsWith('.ts'),
+    migrations: {
+      ...migrationPaths(database.kind),
+      snapshot: true,
+      snapshotName: '.snapshot',
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+      emit: 'ts',
+    },
+    debug: false,
+  };
+  if (database.kind === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: database.url, ...overrides };
+  }
+  return { ...common, driver: LibSqlDriver, dbName: database.url, ...overrides };
+}
+
+// What the MikroORM CLI loads. DB_KIND=postgresql with no DATABASE_URL points at a scratch database
+// for generating migrations.
+const cliDatabase =
+  process.env.DB_KIND === 'postgresql' && process.env.DATABASE_URL === undefined
+    ? databaseFromUrl('postgresql://postgres@127.0.0.1:5432/fengong_migrations')
+    : process.env.DB_KIND === 'sqlite' && process.env.DATABASE_URL === undefined
+      ? databaseFromUrl(path.join(__dirname, '..', '..', 'tmp', 'migrations.sqlite'))
+      : databaseFromUrl(process.env.DATABASE_URL);
+
+export default ormConfig(cliDatabase);

@@ -1,0 +1,24 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Jurisdiction } from './jurisdiction.entity';
+import { Leader } from './leader.entity';
+import { ValidityInterval } from './interval';
+
+/** AB角: `backup` (B) acts for `leader` (A) while A is away, except for the listed units and work areas. */
+@Entity()
+@Index({ properties: ['jurisdiction'] })
+export class Backup extends ValidityInterval {
+  @PrimaryKey({ type: 'string', length: 100 })
+  id!: string;
+
+  @ManyToOne(() => Jurisdiction)
+  jurisdiction!: Jurisdiction;
+
+  @ManyToOne(() => Leader)
+  leader!: Leader;
+
+  @ManyToOne(() => Leader)
+  backup!: Leader;
+
+  @Property({ type: 'json' })
+  exceptTargetIds: string[] = [];
+}

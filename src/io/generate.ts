@@ -1,0 +1,100 @@
+// Synthetic, deterministic directory data: a district of any size, shaped like the demo (one head,
+// an executive deputy, deputies, a party-group member, a secretary-general; units of every kind with
+// one supervising or liaising leader each; AB pairs; one absence). Used for cost tests and benchmarks.
+import {
+  GOVERNMENT_LINE_KINDS,
+  type AssignmentFact,
+  type DepartmentKind,
+  type JurisdictionFact,
+  type PostKind,
+} from '../domain';
+import type { Dataset } from './dataset';
+
+export interface DistrictSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly parent?: JurisdictionFact;
+  /** 1 gives about 9 leaders, 40 units and 100 lines; every part grows linearly with it. */
+  readonly scale: number;
+  /** The date the division takes effect. */
+  readonly validFrom: string;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建文斌宇浩凯鑫波宁林峰海燕志国云飞亮';
+const OUTSIDE_KINDS: readonly DepartmentKind[] = ['VERTICAL', 'JUDICIAL', 'MASS_ORGANIZATION', 'STATE_ENTERPRISE'];
+const UNIT_STEMS = ['发展和改革', '教育', '科学技术', '工业和信息化', '民政', '司法', '财政', '人力资源和社会保障', '自然资源', '生态环境', '住房和城乡建设', '交通运输', '农业农村', '水务', '商务', '文化和旅游', '卫生健康', '退役军人事务', '应急管理', '审计', '市场监督管理', '统计', '医疗保障', '信访', '城市管理', '政务服务', '机关事务', '粮食和物资储备', '林业', '人民防空'];
+
+function personName(i: number): string {
+  return SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + GIVEN[(i * 7) % GIVEN.length];
+}
+
+/** A synthetic district as a Dataset (ids prefixed with the district id, so many districts can coexist). */
+export function generateDistrict(spec: DistrictSpec): Dataset {
+  const { id: jid, scale, validFrom } = spec;
+  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`scale must be a whole number ≥ 1, got ${scale}`);
+  const key = (kind: string, n: number | string) => `${kind}:${jid.replace(/^jur:/, '')}-${n}`;
+  const interval = { validFrom, validTo: null };
+
+  const deputies = 5 * scale;
+  const seats: { kind: PostKind; title: string }[] = [
+    { kind: 'HEAD', title: '区长' },
+    { kind: 'EXECUTIVE_DEPUTY', title: '常务副区长' },
+    ...Array.from({ length: deputies }, () => ({ kind: 'DEPUTY' as const, title: '副区长' })),
+    ...Array.from({ length: 2 * scale }, () => ({ kind: 'PARTY_GROUP_MEMBER' as const, title: '区政府党组成员' })),
+    { kind: 'SECRETARY_GENERAL', title: '区政府秘书长' },
+  ];
+  const leaders = seats.map((_, i) => ({ id: key('leader', i), jurisdictionId: jid, name: personName(i + jid.length * 31) }));
+  const posts = seats.map((s, i) => ({ id: key('post', i), jurisdictionId: jid, kind: s.kind, title: s.title }));
+  const appointments = seats.map((s, i) => ({
+    id: key('appt', i), leaderId: leaders[i].id, postId: posts[i].id, acting: s.kind === 'HEAD' && i % 2 === 0, ...interval,
+  }));
+  const head = leaders[0].id;
+  const directing = leaders.slice(1, 2 + deputies).map((l) => l.id);
+
+  const governmentUnits = 30 * scale;
+  const outsideUnits = 10 * scale;
+  const departments = Array.from({ length: governmentUnits + outsideUnits }, (_, i) => {
+    const inLine = i < governmentUnits;
+    const stem = UNIT_STEMS[i % UNIT_STEMS.length];
+    const round = Math.floor(i / UNIT_STEMS.length);
+    const kind = inLine ? GOVERNMENT_LINE_KINDS[i % GOVERNMENT_LINE_KINDS.length] : OUTSIDE_KINDS[i % OUTSIDE_KINDS.length];
+    const name = `${spec.name}${stem}${inLine ? '局' : '中心'}${round === 0 ? '' : round + 1}`;
+    return {
+      id: key('dept', i), jurisdictionId: jid, name, kind, aliases: [`${stem}${inLine ? '局' : '中心'}${round === 0 ? '' : round + 1}`],
+      headName: personName(1000 + i), headContact: null, validFrom: '2019-01-01', validTo: null,
+    };
+  });
+  const workAreas = Array.from({ length: 30 * scale }, (_, i) => ({
+    id: key('area', i), jurisdictionId: jid, name: `${UNIT_STEMS[i % UNIT_STEMS.length]}${i < UNIT_STEMS.length ? '' : Math.floor(i / UNIT_STEMS.length) + 1}`, aliases: [],
+  }));
+
+  const line = (n: number, partial: Partial<AssignmentFact> & Pick<AssignmentFact, 'leaderId' | 'kind'>): AssignmentFact => ({
+    id: key('line', n), jurisdictionId: jid, departmentId: null, workAreaId: null, principalId: null, subject: null,
+    document: `${spec.name}政发〔${validFrom.slice(0, 4)}〕1号`, decisionId: null, ...interval, ...partial,
+  });
+  const assignments: AssignmentFact[] = [line(0, { leaderId: head, kind: 'PRESIDES' })];
+  departments.forEach((d, i) => {
+    const inLine = i < governmentUnits;
+    const leaderId = i === 0 ? head : directing[i % directing.length];
+    assignments.push(line(assignments.length, { leaderId, kind: inLine ? 'SUPERVISES' : 'LIAISES_WITH', departmentId: d.id }));
+  });
+  workAreas.forEach((w, i) => {
+    assignments.push(line(assignments.length, { leaderId: i === 0 ? head : directing[i % directing.length], kind: 'RESPONSIBLE_FOR', workAreaId: w.id }));
+  });
+  assignments.push(line(assignments.length, { leaderId: directing[0], kind: 'ASSISTS', principalId: head, departmentId: departments[0].id }));
+
+  const backups = [];
+  for (let i = 0; i + 1 < directing.length; i += 2) {
+    backups.push({ id: key('backup', i), jurisdictionId: jid, leaderId: directing[i], backupId: directing[i + 1], exceptTargetIds: [], ...interval });
+    backups.push({ id: key('backup', i + 1), jurisdictionId: jid, leaderId: directing[i + 1], backupId: directing[i], exceptTargetIds: [], ...interval });
+  }
+  const absences = [{ id: key('absence', 0), leaderId: directing[1], reason: '外出学习', designatedActorId: null, validFrom, validTo: null }];
+  const teamOrders = [{ id: key('order', 0), jurisdictionId: jid, leaderIds: leaders.map((l) => l.id), ...interval }];
+
+  const jurisdiction: JurisdictionFact = { id: jid, name: spec.name, level: 'DISTRICT', parentId: spec.parent?.id ?? null };
+  return {
+    jurisdictions: spec.parent === undefined ? [jurisdiction] : [spec.parent, jurisdiction],
+    leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders,
+  };
+}

@@ -1,0 +1,91 @@
+// Loads a dataset into the database in one transaction: all of it, or nothing.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import { BadInputError } from '../domain';
+import {
+  Absence,
+  Appointment,
+  Assignment,
+  Backup,
+  Department,
+  Jurisdiction,
+  Leader,
+  Post,
+  TeamOrder,
+  WorkArea,
+} from '../entities';
+import { checkDataset, DATASET_FILES, type Dataset } from './dataset';
+
+export async function readDataset(dir: string): Promise<Dataset> {
+  const parts = await Promise.all(
+    Object.entries(DATASET_FILES).map(async ([part, file]) => [part, JSON.parse(await readFile(path.join(dir, file), 'utf8'))] as const),
+  );
+  return Object.fromEntries(parts) as unknown as Dataset;
+}
+
+/** Parents before children, so foreign keys are satisfied row by row. */
+function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
+  const byId = new Map(data.jurisdictions.map((j) => [j.id, j]));
+  const placed = new Set<string>();
+  const ordered: Dataset['jurisdictions'][number][] = [];
+  const place = (id: string, seen: Set<string>) => {
+    const j = byId.get(id);
+    if (j === undefined || placed.has(id)) return;
+    if (seen.has(id)) throw new BadInputError(`jurisdiction ${id} is its own ancestor`, { jurisdictionId: id });
+    seen.add(id);
+    if (j.parentId !== null) place(j.parentId, seen);
+    placed.add(id);
+    ordered.push(j);
+  };
+  for (const j of data.jurisdictions) place(j.id, new Set());
+  return ordered;
+}
+
+/**
+ * Checks the dataset (BAD_USER_INPUT listing every problem) and inserts it in one transaction.
+ * Ids must be new: importing over existing rows fails and changes nothing.
+ */
+export async function importDataset(em: EntityManager, data: Dataset): Promise<void> {
+  const problems = checkDataset(data);
+  if (problems.length > 0) {
+    throw new BadInputError(`数据集有 ${problems.length} 处错误 (the dataset has ${problems.length} problems)`, { problems });
+  }
+  const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
+  const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
+  await em.transactional(async (tx) => {
+    for (const j of parentsFirst(data)) {
+      await tx.insert(Jurisdiction, { id: j.id, name: j.name, level: j.level, parent: j.parentId });
+    }
+    const insert = async <T extends object>(entity: new () => T, rows: readonly object[]) => {
+      if (rows.length > 0) await tx.insertMany(entity, rows as never[]);
+    };
+    await insert(Leader, data.leaders.map((l) => ({ id: l.id, jurisdiction: l.jurisdictionId, name: l.name })));
+    await insert(Post, data.posts.map((p) => ({ id: p.id, jurisdiction: p.jurisdictionId, kind: p.kind, title: p.title })));
+    await insert(Appointment, data.appointments.map((a) => ({
+      id: a.id, jurisdiction: jurisdictionOf(a.leaderId), leader: a.leaderId, post: a.postId, acting: a.acting,
+      validFrom: a.validFrom, validTo: a.validTo,
+    })));
+    await insert(Department, data.departments.map((d) => ({
+      id: d.id, jurisdiction: d.jurisdictionId, name: d.name, kind: d.kind, aliases: [...d.aliases], headName: d.headName,
+      headContact: d.headContact, validFrom: d.validFrom, validTo: d.validTo,
+    })));
+    await insert(WorkArea, data.workAreas.map((w) => ({ id: w.id, jurisdiction: w.jurisdictionId, name: w.name, aliases: [...w.aliases] })));
+    await insert(Assignment, data.assignments.map((a) => ({
+      id: a.id, jurisdiction: a.jurisdictionId, leader: a.leaderId, kind: a.kind, department: a.departmentId,
+      workArea: a.workAreaId, principal: a.principalId, subject: a.subject, document: a.document, decisionId: a.decisionId,
+      validFrom: a.validFrom, validTo: a.validTo,
+    })));
+    await insert(Backup, data.backups.map((b) => ({
+      id: b.id, jurisdiction: b.jurisdictionId, leader: b.leaderId, backup: b.backupId, exceptTargetIds: [...b.exceptTargetIds],
+      validFrom: b.validFrom, validTo: b.validTo,
+    })));
+    await insert(Absence, data.absences.map((a) => ({
+      id: a.id, jurisdiction: jurisdictionOf(a.leaderId), leader: a.leaderId, reason: a.reason,
+      designatedActor: a.designatedActorId, validFrom: a.validFrom, validTo: a.validTo,
+    })));
+    await insert(TeamOrder, data.teamOrders.map((o) => ({
+      id: o.id, jurisdiction: o.jurisdictionId, leaderIds: [...o.leaderIds], validFrom: o.validFrom, validTo: o.validTo,
+    })));
+  });
+}
