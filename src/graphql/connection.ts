@@ -1,0 +1,110 @@
+// Relay-style connections over stably ordered lists. Cursors are opaque offsets into that order.
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, Max, Min, MaxLength } from 'class-validator';
+import { BadInputError } from '../domain';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (from pageInfo.endCursor).' })
+  @IsOptional()
+  @MaxLength(100)
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function Connection<T extends object>(NodeType: ClassType<T> | object, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor!: string;
+
+    @Field(() => NodeType)
+    node!: T;
+  }
+
+  @ObjectType()
+  abstract class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => [NodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items in the whole list, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+const CURSOR_PREFIX = 'offset:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : Number.NaN;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new BadInputError(`无效的分页游标 (invalid cursor) "${cursor}"`, { argument: 'after' });
+  }
+  return offset;
+}
+
+/** Slices an already ordered list into one page. */
+export function paginate<T>(items: readonly T[], args: ConnectionArgs): ConnectionShape<T> {
+  const start = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after) + 1;
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  const page = items.slice(start, start + size);
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+  return {
+    edges,
+    nodes: page,
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: start + size < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges.length === 0 ? null : edges[0].cursor,
+      endCursor: edges.length === 0 ? null : edges[edges.length - 1].cursor,
+    },
+  };
+}

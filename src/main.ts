@@ -1,0 +1,25 @@
+// `npm start`: open (and migrate) the database, seed the demo district on first run, serve GraphQL.
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { openDatabase, seedDemoIfEmpty } from './db/database';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const orm = await openDatabase(config.database);
+  if (config.seedDemo && (await seedDemoIfEmpty(orm))) console.log('seeded the demo district (青川区) into an empty database');
+  const server = await startServer(orm, config.port, config.host, { timeZone: config.timeZone });
+  console.log(`分工名录 GraphQL API at ${server.url}/graphql (database: ${config.database.kind})`);
+  const shutdown = async () => {
+    await server.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

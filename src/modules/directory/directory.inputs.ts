@@ -1,0 +1,100 @@
+// Argument shapes of the read API, validated at the edge (class-validator). Legitimacy is the domain's job.
+import { ArgsType, Field, ID } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { ConnectionArgs } from '../../graphql/connection';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { AssignmentKindEnum, DepartmentKindEnum } from '../../graphql/enums';
+import type { AssignmentKind, DepartmentKind } from '../../domain';
+
+const ID_LENGTH = [1, 100] as const;
+const AS_OF = 'The date to answer for (YYYY-MM-DD); today when omitted.';
+
+@ArgsType()
+export class AsOfArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
+  asOf?: string;
+}
+
+@ArgsType()
+export class IdArgs extends AsOfArgs {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  id!: string;
+}
+
+@ArgsType()
+export class JurisdictionArgs extends AsOfArgs {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  jurisdictionId!: string;
+}
+
+@ArgsType()
+export class LeadershipTeamArgs extends ConnectionArgs {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  jurisdictionId!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
+  asOf?: string;
+}
+
+@ArgsType()
+export class JurisdictionsArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the governments directly under this one.' })
+  @IsOptional()
+  @Length(...ID_LENGTH)
+  parentId?: string;
+}
+
+@ArgsType()
+export class DepartmentsArgs extends LeadershipTeamArgs {
+  @Field(() => [DepartmentKindEnum], { nullable: true, description: 'Only units of these kinds.' })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  kinds?: DepartmentKind[];
+}
+
+@ArgsType()
+export class CanDirectArgs extends AsOfArgs {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  leaderId!: string;
+
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  departmentId!: string;
+}
+
+@ArgsType()
+export class WhoCanDirectArgs extends ConnectionArgs {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  departmentId!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
+  asOf?: string;
+}
+
+@ArgsType()
+export class WhoOverseesArgs extends ConnectionArgs {
+  @Field({ description: 'A Chinese keyword: a unit, alias or work area (财政, 区教育局, 谁分管税务?).' })
+  @Length(1, 50)
+  text!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
+  asOf?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Search this government only; all governments when omitted.' })
+  @IsOptional()
+  @Length(...ID_LENGTH)
+  jurisdictionId?: string;
+}
+
+@ArgsType()
+export class PortfolioArgs extends AsOfArgs {
+  @Field(() => [AssignmentKindEnum], { nullable: true, description: 'Only lines of these kinds; all when omitted.' })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  kinds?: AssignmentKind[];
+}

@@ -1,0 +1,153 @@
+// Thin query resolvers: arguments → service (facts) → domain → presenter.
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import {
+  canDirect,
+  coverage,
+  GOVERNMENT_LINE_KINDS,
+  DEPARTMENT_KINDS,
+  leadershipTeam,
+  normalizeQuery,
+  portfolioMatrix,
+  whoCanDirect,
+  whoOversees,
+  covers,
+} from '../../domain';
+import { Jurisdiction } from '../../entities';
+import type { Context } from '../../graphql/context';
+import { paginate, type ConnectionShape } from '../../graphql/connection';
+import {
+  CanDirectArgs,
+  DepartmentsArgs,
+  IdArgs,
+  JurisdictionArgs,
+  JurisdictionsArgs,
+  LeadershipTeamArgs,
+  WhoCanDirectArgs,
+  WhoOverseesArgs,
+} from './directory.inputs';
+import { DirectoryService } from './directory.service';
+import { Presenter } from './directory.present';
+import {
+  CoverageNode,
+  DepartmentConnection,
+  DepartmentNode,
+  DirectionGrantConnection,
+  DirectionGrantNode,
+  DirectionVerdictNode,
+  JurisdictionConnection,
+  JurisdictionNode,
+  LeaderConnection,
+  LeaderNode,
+  OversightMatchConnection,
+  OversightMatchNode,
+  PortfolioMatrixNode,
+  WorkAreaNode,
+} from './directory.types';
+
+/** How many governments a search that names none may look into. */
+const SEARCH_JURISDICTION_LIMIT = 50;
+
+@Resolver()
+export class DirectoryResolver {
+  @Query(() => JurisdictionNode, { description: 'A government by id.' })
+  async jurisdiction(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<JurisdictionNode> {
+    const facts = await new DirectoryService(ctx).facts(id);
+    return JurisdictionNode.of(facts.jurisdiction);
+  }
+
+  @Query(() => JurisdictionConnection, { description: 'Governments, by id; optionally only those under a parent.' })
+  async jurisdictions(@Args(() => JurisdictionsArgs) args: JurisdictionsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<JurisdictionNode>> {
+    const where = args.parentId === undefined ? {} : { parent: args.parentId };
+    const rows = await ctx.em.find(Jurisdiction, where, { orderBy: { id: 'asc' } });
+    return paginate(
+      rows.map((j) => JurisdictionNode.of({ id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null })),
+      args,
+    );
+  }
+
+  @Query(() => LeaderConnection, { description: 'The leadership team on a date, in protocol order (排序), with posts and portfolios.' })
+  async leadershipTeam(@Args(() => LeadershipTeamArgs) args: LeadershipTeamArgs, @Ctx() ctx: Context): Promise<ConnectionShape<LeaderNode>> {
+    const asOf = args.asOf ?? ctx.today;
+    const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
+    const present = new Presenter(facts, asOf);
+    return paginate(leadershipTeam(facts, asOf).map((m) => present.leader(m.leader.id)), args);
+  }
+
+  @Query(() => LeaderNode, { description: 'A leader by id; NOT_FOUND when there is none.' })
+  async leader(@Args(() => IdArgs) { id, asOf }: IdArgs, @Ctx() ctx: Context): Promise<LeaderNode> {
+    const { fact } = await new DirectoryService(ctx).leader(id);
+    return LeaderNode.of(fact, asOf ?? ctx.today);
+  }
+
+  @Query(() => DepartmentNode, { description: 'A unit by id; NOT_FOUND when there is none.' })
+  async department(@Args(() => IdArgs) { id, asOf }: IdArgs, @Ctx() ctx: Context): Promise<DepartmentNode> {
+    const { fact } = await new DirectoryService(ctx).department(id);
+    return DepartmentNode.of(fact, asOf ?? ctx.today);
+  }
+
+  @Query(() => WorkAreaNode, { description: 'A work area by id; NOT_FOUND when there is none.' })
+  async workArea(@Args(() => IdArgs) { id, asOf }: IdArgs, @Ctx() ctx: Context): Promise<WorkAreaNode> {
+    const { fact } = await new DirectoryService(ctx).workArea(id);
+    return WorkAreaNode.of(fact, asOf ?? ctx.today);
+  }
+
+  @Query(() => DepartmentConnection, { description: 'The units of a government that exist on a date: government line first, then by name.' })
+  async departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<DepartmentNode>> {
+    const asOf = args.asOf ?? ctx.today;
+    const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
+    const kinds = args.kinds ?? DEPARTMENT_KINDS;
+    const rank = (kind: (typeof DEPARTMENT_KINDS)[number]) => (GOVERNMENT_LINE_KINDS.includes(kind) ? 0 : 1);
+    const units = facts.departments
+      .filter((d) => covers(d, asOf) && kinds.includes(d.kind))
+      .sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+    return paginate(units.map((d) => DepartmentNode.of(d, asOf)), args);
+  }
+
+  @Query(() => OversightMatchConnection, {
+    description: 'Who oversees X? Chinese keyword match over units, aliases and work areas, with each match’s leaders and how they relate.',
+  })
+  async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode>> {
+    const asOf = args.asOf ?? ctx.today;
+    const service = new DirectoryService(ctx);
+    const jurisdictionIds =
+      args.jurisdictionId === undefined
+        ? await service.jurisdictionsMatching(normalizeQuery(args.text), SEARCH_JURISDICTION_LIMIT)
+        : [args.jurisdictionId];
+    const all = await Promise.all(jurisdictionIds.map((id) => service.facts(id)));
+    const matches = all
+      .flatMap((facts) => whoOversees(facts, args.text, asOf).map((m) => ({ m, present: new Presenter(facts, asOf) })))
+      .sort((a, b) => b.m.score - a.m.score);
+    return paginate(matches.map(({ m, present }) => present.match(m)), args);
+  }
+
+  @Query(() => DirectionVerdictNode, { description: 'May this leader direct this unit on this date? Allowed with its basis and proof, or refused with a code.' })
+  async canDirect(@Args(() => CanDirectArgs) args: CanDirectArgs, @Ctx() ctx: Context): Promise<DirectionVerdictNode> {
+    const asOf = args.asOf ?? ctx.today;
+    const service = new DirectoryService(ctx);
+    const [{ facts }, unit] = await Promise.all([service.leader(args.leaderId), service.department(args.departmentId)]);
+    const verdict = canDirect(facts, args.leaderId, args.departmentId, asOf);
+    return new Presenter(facts, asOf).verdict(verdict, args.leaderId, DepartmentNode.of(unit.fact, asOf));
+  }
+
+  @Query(() => DirectionGrantConnection, { description: 'Every leader who may direct this unit on this date, the primary (分管) line first.' })
+  async whoCanDirect(@Args(() => WhoCanDirectArgs) args: WhoCanDirectArgs, @Ctx() ctx: Context): Promise<ConnectionShape<DirectionGrantNode>> {
+    const asOf = args.asOf ?? ctx.today;
+    const { facts } = await new DirectoryService(ctx).department(args.departmentId);
+    const present = new Presenter(facts, asOf);
+    return paginate(whoCanDirect(facts, args.departmentId, asOf).map((g) => present.grant(g)), args);
+  }
+
+  @Query(() => PortfolioMatrixNode, { description: 'Leaders × units and work areas on a date, with 分管 / 联系 / 协助 told apart.' })
+  async portfolioMatrix(@Args(() => JurisdictionArgs) args: JurisdictionArgs, @Ctx() ctx: Context): Promise<PortfolioMatrixNode> {
+    const asOf = args.asOf ?? ctx.today;
+    const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
+    return new Presenter(facts, asOf).matrix(portfolioMatrix(facts, asOf));
+  }
+
+  @Query(() => CoverageNode, { description: 'Coverage on a date: gaps, overlaps, load per leader, absences and who acts.' })
+  async coverage(@Args(() => JurisdictionArgs) args: JurisdictionArgs, @Ctx() ctx: Context): Promise<CoverageNode> {
+    const asOf = args.asOf ?? ctx.today;
+    const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
+    return new Presenter(facts, asOf).coverage(coverage(facts, asOf));
+  }
+}

@@ -1,0 +1,74 @@
+// Read use cases of the directory: find the government a request is about, load its facts once
+// (per request, through the facts loader), and let the domain answer. No rule is decided here.
+import { Department, Leader, WorkArea } from '../../entities';
+import {
+  NotFoundError,
+  type DepartmentFact,
+  type DirectoryFacts,
+  type LeaderFact,
+  type WorkAreaFact,
+} from '../../domain';
+import type { Context } from '../../graphql/context';
+
+export interface InJurisdiction<T> {
+  readonly fact: T;
+  readonly facts: DirectoryFacts;
+}
+
+export class DirectoryService {
+  constructor(private readonly ctx: Context) {}
+
+  /** The facts of one government; NOT_FOUND for an unknown id. */
+  async facts(jurisdictionId: string): Promise<DirectoryFacts> {
+    const facts = await this.ctx.loaders.facts.load(jurisdictionId);
+    if (facts === null) throw new NotFoundError('Jurisdiction', jurisdictionId);
+    return facts;
+  }
+
+  async leader(id: string): Promise<InJurisdiction<LeaderFact>> {
+    const row = await this.ctx.em.findOne(Leader, { id }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('Leader', id);
+    const facts = await this.facts(row.jurisdiction.id);
+    return { fact: this.find(facts.leaders, id, 'Leader'), facts };
+  }
+
+  async department(id: string): Promise<InJurisdiction<DepartmentFact>> {
+    const row = await this.ctx.em.findOne(Department, { id }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('Department', id);
+    const facts = await this.facts(row.jurisdiction.id);
+    return { fact: this.find(facts.departments, id, 'Department'), facts };
+  }
+
+  async workArea(id: string): Promise<InJurisdiction<WorkAreaFact>> {
+    const row = await this.ctx.em.findOne(WorkArea, { id }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('WorkArea', id);
+    const facts = await this.facts(row.jurisdiction.id);
+    return { fact: this.find(facts.workAreas, id, 'WorkArea'), facts };
+  }
+
+  /**
+   * Jurisdictions with a unit or work area whose name or aliases contain `keyword` — the candidates for a
+   * search that names no government. Bounded, so a one-character keyword cannot load the whole country.
+   */
+  async jurisdictionsMatching(keyword: string, limit: number): Promise<string[]> {
+    const pattern = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const knex = this.ctx.em.getKnex();
+    // CAST(… AS TEXT) reads the JSON aliases column as text on both SQLite and PostgreSQL.
+    const matching = async (table: string): Promise<string[]> => {
+      const rows: { jurisdiction_id: string }[] = await knex(table)
+        .distinct('jurisdiction_id')
+        .whereRaw("name like ? escape '\\' or cast(aliases as text) like ? escape '\\'", [pattern, pattern])
+        .orderBy('jurisdiction_id')
+        .limit(limit);
+      return rows.map((r) => r.jurisdiction_id);
+    };
+    const ids = new Set([...(await matching('department')), ...(await matching('work_area'))]);
+    return [...ids].sort().slice(0, limit);
+  }
+
+  private find<T extends { id: string }>(rows: readonly T[], id: string, entity: string): T {
+    const found = rows.find((r) => r.id === id);
+    if (found === undefined) throw new NotFoundError(entity, id);
+    return found;
+  }
+}
