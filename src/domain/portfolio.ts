@@ -4,25 +4,26 @@ import type { DepartmentKind } from './vocabulary';
 import type { AssignmentFact, DepartmentFact, DirectoryFacts, IsoDate } from './facts';
 import { covers } from './interval';
 import { compareBy, compareText } from './order';
+import { indexBy, memoOn } from './memo';
 
 /** Every portfolio line covering `on`, by id (R12: the date is an argument, any date). */
-export function linesOn(facts: DirectoryFacts, on: IsoDate): AssignmentFact[] {
-  return facts.assignments.filter((a) => covers(a, on)).sort((a, b) => compareText(a.id, b.id));
+export function linesOn(facts: DirectoryFacts, on: IsoDate): readonly AssignmentFact[] {
+  return memoOn(facts, 'linesOn', on, () => facts.assignments.filter((a) => covers(a, on)).sort((a, b) => compareText(a.id, b.id)));
 }
 
 /** The leader's lines covering `on`, by id ("what does leader Y oversee"). */
-export function linesOfLeader(facts: DirectoryFacts, leaderId: string, on: IsoDate): AssignmentFact[] {
-  return linesOn(facts, on).filter((a) => a.leaderId === leaderId);
+export function linesOfLeader(facts: DirectoryFacts, leaderId: string, on: IsoDate): readonly AssignmentFact[] {
+  return memoOn(facts, 'linesByLeader', on, () => indexBy(linesOn(facts, on), (a) => a.leaderId)).get(leaderId) ?? [];
 }
 
 /** Every line of any kind whose target is the department, covering `on`. */
-export function linesForDepartment(facts: DirectoryFacts, departmentId: string, on: IsoDate): AssignmentFact[] {
-  return linesOn(facts, on).filter((a) => a.departmentId === departmentId);
+export function linesForDepartment(facts: DirectoryFacts, departmentId: string, on: IsoDate): readonly AssignmentFact[] {
+  return memoOn(facts, 'linesByDepartment', on, () => indexBy(linesOn(facts, on), (a) => a.departmentId)).get(departmentId) ?? [];
 }
 
 /** Every line of any kind whose target is the work area, covering `on`. */
-export function linesForWorkArea(facts: DirectoryFacts, workAreaId: string, on: IsoDate): AssignmentFact[] {
-  return linesOn(facts, on).filter((a) => a.workAreaId === workAreaId);
+export function linesForWorkArea(facts: DirectoryFacts, workAreaId: string, on: IsoDate): readonly AssignmentFact[] {
+  return memoOn(facts, 'linesByWorkArea', on, () => indexBy(linesOn(facts, on), (a) => a.workAreaId)).get(workAreaId) ?? [];
 }
 
 /** The department or work area a line points at; null for PRESIDES and for a COORDINATES line with only a subject. */

@@ -4,6 +4,7 @@ import type { AppointmentFact, AssignmentFact, DirectoryFacts, IsoDate, LeaderFa
 import { NotFoundError, UnreachableCaseError } from './errors';
 import { covers } from './interval';
 import { compareBy, compareText } from './order';
+import { memoOn } from './memo';
 
 /**
  * Protocol rank of a post kind, 1 = first: 区长, 常务副区长, 副区长, 党组成员, 秘书长.
@@ -69,7 +70,11 @@ export interface TeamMember {
  *
  * @example leadershipTeam(facts, '2026-03-01').map((m) => m.leader.name) // ['张伟', '李明', …]
  */
-export function leadershipTeam(facts: DirectoryFacts, on: IsoDate): TeamMember[] {
+export function leadershipTeam(facts: DirectoryFacts, on: IsoDate): readonly TeamMember[] {
+  return memoOn(facts, 'leadershipTeam', on, () => computeTeam(facts, on));
+}
+
+function computeTeam(facts: DirectoryFacts, on: IsoDate): TeamMember[] {
   const order = latest(facts.teamOrders.filter((o) => covers(o, on)));
   const listed = order === undefined ? [] : order.leaderIds;
   const members = facts.leaders
@@ -98,7 +103,7 @@ export function leadershipTeam(facts: DirectoryFacts, on: IsoDate): TeamMember[]
 
 /** Leader id → 1-based protocol rank on `on`, for sorting listings. */
 export function protocolRanks(facts: DirectoryFacts, on: IsoDate): ReadonlyMap<string, number> {
-  return new Map(leadershipTeam(facts, on).map((m) => [m.leader.id, m.rank]));
+  return memoOn(facts, 'protocolRanks', on, () => new Map(leadershipTeam(facts, on).map((m) => [m.leader.id, m.rank])));
 }
 
 /** A comparator of leader ids by protocol rank; leaders off the team go last, by id. */

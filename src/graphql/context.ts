@@ -22,7 +22,7 @@ export interface Context {
   readonly today: string;
 }
 
-export function createLoaders(em: EntityManager): Loaders {
+export function createLoaders(em: SqlEntityManager): Loaders {
   return {
     facts: new DataLoader(async (ids: readonly string[]) => {
       const found = await loadDirectoryFacts(em, ids);

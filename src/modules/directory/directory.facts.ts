@@ -1,6 +1,11 @@
 // The only code that knows both worlds: loads one government's rows and maps them to domain facts.
 // Cost: one statement per table for any number of jurisdictions, whatever the size of the country.
-import type { EntityManager } from '@mikro-orm/core';
+//
+// Rows are read as plain records through MikroORM's query builder (table and column names still come
+// from the entity metadata) rather than hydrated into managed entities: facts are an immutable snapshot,
+// and hydrating a large district's thousands of rows into the identity map cost ten times the query.
+import type { EntityName } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { DirectoryFacts } from '../../domain';
 import {
   Absence,
@@ -15,6 +20,14 @@ import {
   WorkArea,
 } from '../../entities';
 
+/** A row as the query builder returns it: property names, foreign keys as ids. */
+type Row<T> = { [K in keyof T]: T[K] extends { id: string } | null ? string | null : T[K] };
+
+/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
+function json<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -26,57 +39,60 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-const byId = { orderBy: { id: 'asc' } } as const;
+async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>, ids: readonly string[]): Promise<Row<T>[]> {
+  const where = entity === Jurisdiction ? { id: { $in: [...ids] } } : { jurisdiction: { $in: [...ids] } };
+  const rows = await em.createQueryBuilder(entity).select('*').where(where as never).orderBy({ id: 'asc' } as never).execute('all', true);
+  return rows as unknown as Row<T>[];
+}
 
 /** Loads the facts of each jurisdiction in `ids`, keyed by id; unknown ids are absent from the map. */
-export async function loadDirectoryFacts(em: EntityManager, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
-  const inJurisdictions = { jurisdiction: { $in: [...ids] } };
+export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
   const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders] =
     await Promise.all([
-      em.find(Jurisdiction, { id: { $in: [...ids] } }),
-      em.find(Leader, inJurisdictions, byId),
-      em.find(Post, inJurisdictions, byId),
-      em.find(Appointment, inJurisdictions, byId),
-      em.find(Department, inJurisdictions, byId),
-      em.find(WorkArea, inJurisdictions, byId),
-      em.find(Assignment, inJurisdictions, byId),
-      em.find(Backup, inJurisdictions, byId),
-      em.find(Absence, inJurisdictions, byId),
-      em.find(TeamOrder, inJurisdictions, byId),
+      rowsOf(em, Jurisdiction, ids),
+      rowsOf(em, Leader, ids),
+      rowsOf(em, Post, ids),
+      rowsOf(em, Appointment, ids),
+      rowsOf(em, Department, ids),
+      rowsOf(em, WorkArea, ids),
+      rowsOf(em, Assignment, ids),
+      rowsOf(em, Backup, ids),
+      rowsOf(em, Absence, ids),
+      rowsOf(em, TeamOrder, ids),
     ]);
-  const of = <T extends { jurisdiction: Jurisdiction }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction.id);
+  const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
   const [leadersBy, postsBy, appointmentsBy, departmentsBy, workAreasBy, assignmentsBy, backupsBy, absencesBy, ordersBy] = [
     of(leaders), of(posts), of(appointments), of(departments), of(workAreas), of(assignments), of(backups), of(absences), of(teamOrders),
   ] as const;
   const facts = new Map<string, DirectoryFacts>();
   for (const j of jurisdictions) {
     facts.set(j.id, {
-      jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null },
+      jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parent },
       leaders: (leadersBy.get(j.id) ?? []).map((l) => ({ id: l.id, jurisdictionId: j.id, name: l.name })),
       posts: (postsBy.get(j.id) ?? []).map((p) => ({ id: p.id, jurisdictionId: j.id, kind: p.kind, title: p.title })),
       appointments: (appointmentsBy.get(j.id) ?? []).map((a) => ({
-        id: a.id, leaderId: a.leader.id, postId: a.post.id, acting: a.acting, validFrom: a.validFrom, validTo: a.validTo,
+        id: a.id, leaderId: a.leader as string, postId: a.post as string, acting: Boolean(a.acting), validFrom: a.validFrom, validTo: a.validTo,
       })),
       departments: (departmentsBy.get(j.id) ?? []).map((d) => ({
-        id: d.id, jurisdictionId: j.id, name: d.name, kind: d.kind, aliases: d.aliases, headName: d.headName,
+        id: d.id, jurisdictionId: j.id, name: d.name, kind: d.kind, aliases: json(d.aliases), headName: d.headName,
         headContact: d.headContact, validFrom: d.validFrom, validTo: d.validTo,
       })),
-      workAreas: (workAreasBy.get(j.id) ?? []).map((w) => ({ id: w.id, jurisdictionId: j.id, name: w.name, aliases: w.aliases })),
+      workAreas: (workAreasBy.get(j.id) ?? []).map((w) => ({ id: w.id, jurisdictionId: j.id, name: w.name, aliases: json(w.aliases) })),
       assignments: (assignmentsBy.get(j.id) ?? []).map((a) => ({
-        id: a.id, jurisdictionId: j.id, leaderId: a.leader.id, kind: a.kind, departmentId: a.department?.id ?? null,
-        workAreaId: a.workArea?.id ?? null, principalId: a.principal?.id ?? null, subject: a.subject,
-        document: a.document, decisionId: a.decisionId, validFrom: a.validFrom, validTo: a.validTo,
+        id: a.id, jurisdictionId: j.id, leaderId: a.leader as string, kind: a.kind, departmentId: a.department,
+        workAreaId: a.workArea, principalId: a.principal, subject: a.subject, document: a.document, decisionId: a.decisionId,
+        validFrom: a.validFrom, validTo: a.validTo,
       })),
       backups: (backupsBy.get(j.id) ?? []).map((b) => ({
-        id: b.id, jurisdictionId: j.id, leaderId: b.leader.id, backupId: b.backup.id, exceptTargetIds: b.exceptTargetIds,
-        validFrom: b.validFrom, validTo: b.validTo,
+        id: b.id, jurisdictionId: j.id, leaderId: b.leader as string, backupId: b.backup as string,
+        exceptTargetIds: json(b.exceptTargetIds), validFrom: b.validFrom, validTo: b.validTo,
       })),
       absences: (absencesBy.get(j.id) ?? []).map((a) => ({
-        id: a.id, leaderId: a.leader.id, reason: a.reason, designatedActorId: a.designatedActor?.id ?? null,
+        id: a.id, leaderId: a.leader as string, reason: a.reason, designatedActorId: a.designatedActor,
         validFrom: a.validFrom, validTo: a.validTo,
       })),
       teamOrders: (ordersBy.get(j.id) ?? []).map((o) => ({
-        id: o.id, jurisdictionId: j.id, leaderIds: o.leaderIds, validFrom: o.validFrom, validTo: o.validTo,
+        id: o.id, jurisdictionId: j.id, leaderIds: json(o.leaderIds), validFrom: o.validFrom, validTo: o.validTo,
       })),
     });
   }
