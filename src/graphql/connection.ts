@@ -90,21 +90,31 @@ export function decodeCursor(cursor: string): number {
   return offset;
 }
 
-/** Slices an already ordered list into one page. */
-export function paginate<T>(items: readonly T[], args: ConnectionArgs): ConnectionShape<T> {
-  const start = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after) + 1;
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  const page = items.slice(start, start + size);
-  const edges = page.map((node, i) => ({ cursor: encodeCursor(start + i), node }));
+/** Where a page starts and how long it is, from the arguments. */
+export function pageWindow(args: ConnectionArgs): { offset: number; size: number } {
+  const offset = args.after === undefined || args.after === null ? 0 : decodeCursor(args.after) + 1;
+  return { offset, size: args.first ?? DEFAULT_PAGE_SIZE };
+}
+
+/** One page of a list whose items from `offset` on are `page`, out of `totalCount`. */
+export function connectionOf<T>(page: readonly T[], offset: number, size: number, totalCount: number): ConnectionShape<T> {
+  const items = page.slice(0, size);
+  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,
-    nodes: page,
-    totalCount: items.length,
+    nodes: [...items],
+    totalCount,
     pageInfo: {
-      hasNextPage: start + size < items.length,
-      hasPreviousPage: start > 0,
+      hasNextPage: offset + size < totalCount,
+      hasPreviousPage: offset > 0,
       startCursor: edges.length === 0 ? null : edges[0].cursor,
       endCursor: edges.length === 0 ? null : edges[edges.length - 1].cursor,
     },
   };
+}
+
+/** Slices an already ordered list into one page. */
+export function paginate<T>(items: readonly T[], args: ConnectionArgs): ConnectionShape<T> {
+  const { offset, size } = pageWindow(args);
+  return connectionOf(items.slice(offset, offset + size), offset, size, items.length);
 }
