@@ -1,7 +1,15 @@
 // Pure: no I/O, no clock. Chinese sentences for explanation chains (R6): names spelled out, ids never shown to people.
 import type { ChainStep } from './verdict';
-import type { DepartmentKind } from './vocabulary';
-import type { AbsenceFact, AppointmentFact, AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts } from './facts';
+import type { DecisionCategory, DepartmentKind, MeetingKind } from './vocabulary';
+import type {
+  AbsenceFact,
+  AppointmentFact,
+  AssignmentFact,
+  BackupFact,
+  DepartmentFact,
+  DirectoryFacts,
+  MeetingFact,
+} from './facts';
 import { UnreachableCaseError } from './errors';
 
 /** The leader's name, or his id when the facts do not name him. */
@@ -56,23 +64,27 @@ export function targetLabel(facts: DirectoryFacts, targetId: string): string {
 
 /** One portfolio line as a sentence, e.g. `王强分管区公安分局`, `李明协助张伟负责审计工作`. */
 export function describeLine(facts: DirectoryFacts, line: AssignmentFact): string {
-  const who = leaderName(facts, line.leaderId);
+  return `${leaderName(facts, line.leaderId)}${linePredicate(facts, line)}`;
+}
+
+/** A portfolio line without its holder, e.g. `分管区公安分局`, `协助张伟负责审计工作` (for `王强不再分管…`). */
+export function linePredicate(facts: DirectoryFacts, line: AssignmentFact): string {
   switch (line.kind) {
     case 'PRESIDES':
-      return `${who}主持${facts.jurisdiction.name}政府全面工作`;
+      return `主持${facts.jurisdiction.name}政府全面工作`;
     case 'RESPONSIBLE_FOR':
-      return `${who}负责${targetName(facts, line)}`;
+      return `负责${targetName(facts, line)}`;
     case 'SUPERVISES':
-      return `${who}分管${targetName(facts, line)}`;
+      return `分管${targetName(facts, line)}`;
     case 'LIAISES_WITH':
-      return `${who}联系${targetName(facts, line)}`;
+      return `联系${targetName(facts, line)}`;
     case 'ASSISTS': {
       const principal = line.principalId === null ? '' : leaderName(facts, line.principalId);
       const verb = line.workAreaId !== null && line.departmentId === null ? '负责' : '分管';
-      return `${who}协助${principal}${verb}${targetName(facts, line)}`;
+      return `协助${principal}${verb}${targetName(facts, line)}`;
     }
     case 'COORDINATES':
-      return `${who}牵头协调${line.subject ?? targetName(facts, line)}`;
+      return `牵头协调${line.subject ?? targetName(facts, line)}`;
     default:
       throw new UnreachableCaseError(line.kind);
   }
@@ -95,6 +107,45 @@ export function describeBackup(facts: DirectoryFacts, backup: BackupFact): strin
   const base = `${leaderName(facts, backup.leaderId)}的B角为${leaderName(facts, backup.backupId)}`;
   if (backup.exceptTargetIds.length === 0) return base;
   return `${base}（${backup.exceptTargetIds.map((id) => targetLabel(facts, id)).join('、')}除外）`;
+}
+
+/** The Chinese name of a meeting kind: 常务会议, 全体会议, 党组会议. */
+export function meetingKindLabel(kind: MeetingKind): string {
+  switch (kind) {
+    case 'STANDING':
+      return '常务会议';
+    case 'PLENARY':
+      return '全体会议';
+    case 'PARTY_GROUP':
+      return '党组会议';
+    default:
+      throw new UnreachableCaseError(kind);
+  }
+}
+
+/** The Chinese name of a decision category, e.g. 分工调整, 重大决策 (三重一大). */
+export function decisionCategoryLabel(category: DecisionCategory): string {
+  switch (category) {
+    case 'DIVISION_OF_LABOUR':
+      return '分工调整';
+    case 'MAJOR_DECISION':
+      return '重大决策';
+    case 'KEY_APPOINTMENT':
+      return '重要人事任免';
+    case 'MAJOR_PROJECT':
+      return '重大项目安排';
+    case 'LARGE_FUND':
+      return '大额资金使用';
+    case 'ROUTINE':
+      return '日常工作';
+    default:
+      throw new UnreachableCaseError(category);
+  }
+}
+
+/** E.g. `青山区政府第三次常务会议（2026-03-20）`; the number is printed as recorded. */
+export function describeMeeting(facts: DirectoryFacts, meeting: MeetingFact): string {
+  return `${facts.jurisdiction.name}政府${meeting.number ?? ''}${meetingKindLabel(meeting.kind)}（${meeting.date}）`;
 }
 
 /** A chain step citing an appointment, e.g. `张伟任代区长`. */

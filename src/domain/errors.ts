@@ -1,4 +1,5 @@
 // Pure: typed domain errors with stable codes (STYLE 9.4); the GraphQL layer maps `code` to extensions.code.
+import type { ViolationCode } from './violation';
 
 export const ERROR_CODES = [
   'NOT_FOUND',
@@ -8,13 +9,12 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'COLLECTIVE_DECISION_REQUIRED',
   'QUORUM_NOT_MET',
-  'RULE_VIOLATION',
 ] as const;
-/** Stable codes for programs; messages are for people. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Stable codes for programs; messages are for people. A refused change carries its first violation's code. */
+export type ErrorCode = (typeof ERROR_CODES)[number] | ViolationCode;
 
 /** Codes of refusals that cite a rule (R7 collective decision and the other invariants). */
-export type RuleViolationCode = 'COLLECTIVE_DECISION_REQUIRED' | 'QUORUM_NOT_MET' | 'RULE_VIOLATION';
+export type RuleViolationCode = ViolationCode;
 
 /** Every refusal the domain raises: a code, a message a person understands, and structured details. */
 export abstract class DomainError extends Error {

@@ -1,7 +1,7 @@
 // Pure: the plain, read-only facts the rules work on. Services map entities to these; the domain
 // never sees an entity. Dates are ISO calendar dates ('YYYY-MM-DD'); intervals are half-open
 // [validFrom, validTo) and validTo === null means "still in force".
-import type { AssignmentKind, DepartmentKind, JurisdictionLevel, PostKind } from './vocabulary';
+import type { AssignmentKind, DecisionCategory, DepartmentKind, JurisdictionLevel, MeetingKind, PostKind } from './vocabulary';
 
 export type IsoDate = string;
 
@@ -86,6 +86,8 @@ export interface BackupFact extends Interval {
   readonly backupId: string;
   /** Department or work-area ids whose lines are never handed to B (they go to the presiding leader). */
   readonly exceptTargetIds: readonly string[];
+  /** The decision that set this pair, if recorded (R7: setting a backup is a change to the division of labour). */
+  readonly decisionId: string | null;
 }
 
 /** A is away over [validFrom, validTo); the office may designate who acts. */
@@ -115,4 +117,47 @@ export interface DirectoryFacts {
   readonly backups: readonly BackupFact[];
   readonly absences: readonly AbsenceFact[];
   readonly teamOrders: readonly TeamOrderFact[];
+  readonly meetings: readonly MeetingFact[];
+  readonly decisions: readonly DecisionFact[];
+  readonly rules: GovernanceRules;
+}
+
+/** A meeting of the government (常务会议 / 全体会议 / 党组会议) and who attended. */
+export interface MeetingFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly kind: MeetingKind;
+  /** 第X次 — the meeting's number in its series, as written. */
+  readonly number: string | null;
+  readonly date: IsoDate;
+  /** Team members present with a vote; they alone count towards the quorum. */
+  readonly votingAttendeeIds: readonly string[];
+  /** 列席: present without a vote (department heads, other officials), by name. */
+  readonly nonVotingAttendees: readonly string[];
+}
+
+/** A decision taken at a meeting (决定), with its minutes number (纪要号). */
+export interface DecisionFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly meetingId: string;
+  readonly category: DecisionCategory;
+  readonly text: string;
+  readonly minutesNumber: string | null;
+}
+
+/** "More than half of the team, any meeting kind": what applies where a government recorded no rules of its own. */
+export const DEFAULT_GOVERNANCE_RULES: GovernanceRules = { quorumMoreThan: 0.5, meetingKindsByCategory: {}, source: null };
+
+/**
+ * A government's own rules of procedure (工作规则) on collective decisions. Defaults: quorum is more than
+ * half of the team's voting members on the meeting date; any meeting kind may decide any category.
+ */
+export interface GovernanceRules {
+  /** Present voting members must be more than this fraction of the team (0.5 = "more than half"). */
+  readonly quorumMoreThan: number;
+  /** For each category, the meeting kinds that may decide it; a category not listed may be decided by any kind. */
+  readonly meetingKindsByCategory: Readonly<Partial<Record<DecisionCategory, readonly MeetingKind[]>>>;
+  /** The local rule these settings come from, e.g. 《江州市青川区人民政府工作规则》第十二条. */
+  readonly source: string | null;
 }

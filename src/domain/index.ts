@@ -14,3 +14,7 @@ export * from './search';
 export * from './coverage';
 export * from './matrix';
 export * from './history';
+export * from './violation';
+export * from './collective-decision';
+export * from './changeset';
+export * from './absence-check';

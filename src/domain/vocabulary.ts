@@ -53,3 +53,34 @@ export type ActingBasis = (typeof ACTING_BASES)[number];
 export const CHAIN_FACT_KINDS = ['APPOINTMENT', 'ASSIGNMENT', 'ABSENCE', 'BACKUP', 'DEPARTMENT', 'RULE'] as const;
 /** The kind of fact a step of an explanation chain cites. */
 export type ChainFactKind = (typeof CHAIN_FACT_KINDS)[number];
+
+export const MEETING_KINDS = ['STANDING', 'PLENARY', 'PARTY_GROUP'] as const;
+/** 常务会议 / 全体会议 / 党组会议. */
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const DECISION_CATEGORIES = [
+  'DIVISION_OF_LABOUR',
+  'MAJOR_DECISION',
+  'KEY_APPOINTMENT',
+  'MAJOR_PROJECT',
+  'LARGE_FUND',
+  'ROUTINE',
+] as const;
+/**
+ * What a decision is about: a change to the division of labour (分工调整), one of the four 三重一大 kinds
+ * (重大决策, 重要人事任免, 重大项目安排, 大额资金使用), or routine business.
+ */
+export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
+
+/** The categories that must be decided collectively at a quorate meeting (R7). */
+export const COLLECTIVE_CATEGORIES: readonly DecisionCategory[] = [
+  'DIVISION_OF_LABOUR',
+  'MAJOR_DECISION',
+  'KEY_APPOINTMENT',
+  'MAJOR_PROJECT',
+  'LARGE_FUND',
+];
+
+export const CHANGE_OPS = ['ASSIGN', 'END', 'MOVE', 'SET_BACKUP', 'END_BACKUP'] as const;
+/** One item of a re-division (分工调整): open a line, end one, move one to another leader, set or end an AB pair. */
+export type ChangeOp = (typeof CHANGE_OPS)[number];

@@ -1,5 +1,6 @@
 import {
   BadInputError,
+  ChangeRefusedError,
   ConflictError,
   DomainError,
   ForbiddenError,
@@ -8,6 +9,7 @@ import {
   UnauthenticatedError,
   UnreachableCaseError,
 } from '../../src/domain';
+import type { Refusal } from '../../src/domain';
 
 describe('domain errors carry stable codes and details', () => {
   it.each([
@@ -30,5 +32,26 @@ describe('domain errors carry stable codes and details', () => {
 
   it('UnreachableCaseError names the value', () => {
     expect(new UnreachableCaseError('MYSTERY' as never).message).toBe('Unreachable case: "MYSTERY"');
+  });
+});
+
+describe('ChangeRefusedError carries every violation', () => {
+  const violation = (code: Refusal['code'], itemIndex: number | null = null): Refusal => ({ itemIndex, code, message: `${code}说明`, details: {} });
+
+  it.each([
+    [[violation('COLLECTIVE_DECISION_REQUIRED'), violation('SUPERVISOR_LOST', 0)], 'COLLECTIVE_DECISION_REQUIRED'],
+    [[violation('QUORUM_NOT_MET')], 'QUORUM_NOT_MET'],
+    [[violation('SUPERVISOR_LOST', 0), violation('COLLECTIVE_DECISION_REQUIRED')], 'SUPERVISOR_LOST'], // the first decides
+    [[violation('PARTNER_ABSENCES_OVERLAP')], 'PARTNER_ABSENCES_OVERLAP'],
+  ])('%j → %s', (violations, code) => {
+    const error = new ChangeRefusedError(violations);
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect([error.code, error.violations, error.details]).toEqual([code, violations, { violations }]);
+  });
+
+  it('joins the messages for people', () => {
+    expect(new ChangeRefusedError([violation('SELF_BACKUP', 2), violation('SUPERVISOR_LOST', 0)]).message).toBe(
+      '未通过规则校验：SELF_BACKUP说明；SUPERVISOR_LOST说明',
+    );
   });
 });

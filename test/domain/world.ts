@@ -5,12 +5,16 @@ import type {
   AppointmentFact,
   AssignmentFact,
   BackupFact,
+  DecisionFact,
   DepartmentFact,
   DirectoryFacts,
+  GovernanceRules,
   IsoDate,
+  MeetingFact,
   PostFact,
 } from '../../src/domain';
-import type { AssignmentKind, DepartmentKind, PostKind } from '../../src/domain';
+import type { AssignmentKind, DecisionCategory, DepartmentKind, MeetingKind, PostKind } from '../../src/domain';
+import { DEFAULT_GOVERNANCE_RULES } from '../../src/domain';
 
 export const J = 'jurisdiction:qingshan';
 /** The day the re-division takes effect: old lines end (validTo exclusive), new lines start. */
@@ -19,6 +23,8 @@ export const REDIVISION: IsoDate = '2026-04-01';
 export const BEFORE: IsoDate = '2026-03-16';
 /** A quiet day after the re-division. */
 export const AFTER: IsoDate = '2026-04-15';
+/** A day late in the year, after every recorded absence and meeting: future-dated changesets take effect then. */
+export const FUTURE: IsoDate = '2026-12-01';
 const DOC_2026_1 = '青政发〔2026〕1号';
 const DOC_2026_5 = '青政发〔2026〕5号';
 
@@ -59,11 +65,19 @@ function line(
 }
 
 function backup(id: string, leaderId: string, backupId: string, exceptTargetIds: string[] = []): BackupFact {
-  return { id, jurisdictionId: J, leaderId, backupId, exceptTargetIds, validFrom: '2026-01-01', validTo: null };
+  return { id, jurisdictionId: J, leaderId, backupId, exceptTargetIds, decisionId: 'decision:2026-standing-1', validFrom: '2026-01-01', validTo: null };
 }
 
 function absence(id: string, leaderId: string, reason: string, validFrom: IsoDate, validTo: IsoDate, designatedActorId: string | null = null): AbsenceFact {
   return { id, leaderId, reason, designatedActorId, validFrom, validTo };
+}
+
+function meeting(id: string, kind: MeetingKind, number: string, date: IsoDate, votingAttendeeIds: string[], nonVotingAttendees: string[] = []): MeetingFact {
+  return { id, jurisdictionId: J, kind, number, date, votingAttendeeIds, nonVotingAttendees };
+}
+
+function decision(id: string, meetingId: string, category: DecisionCategory, text: string, minutesNumber: string | null = null): DecisionFact {
+  return { id, jurisdictionId: J, meetingId, category, text, minutesNumber };
 }
 
 const leaders = [
@@ -194,6 +208,40 @@ const teamOrders = [
   { id: 'order:2026-04', jurisdictionId: J, validFrom: R, validTo: null, leaderIds: ['leader:zhang-wei', 'leader:li-ming', 'leader:zhao-min', 'leader:wang-qiang', 'leader:chen-jing', 'leader:sun-li', 'leader:zhou-tao'] },
 ];
 
+const ZW = 'leader:zhang-wei';
+const LM = 'leader:li-ming';
+const WQ = 'leader:wang-qiang';
+const ZM = 'leader:zhao-min';
+const CJ = 'leader:chen-jing';
+const QF = 'leader:qian-feng';
+const SL = 'leader:sun-li';
+const ZT = 'leader:zhou-tao';
+const WY = 'leader:wu-yue';
+// The team has eight members before the re-division (钱峰 …) and eight after it (… 吴越): a quorum is five.
+const meetings = [
+  meeting('meeting:2026-standing-1', 'STANDING', '第一次', S, [ZW, LM, WQ, QF, ZM, CJ, SL, ZT]), // all eight attend the first standing meeting
+  meeting('meeting:2026-standing-2', 'STANDING', '第二次', '2026-02-10', [ZW, LM, LM, WQ, ZM, WY], ['区财政局局长']), // four of eight (李明 listed twice; 吴越 not yet on the team): no quorum
+  meeting('meeting:2026-standing-3', 'STANDING', '第三次', '2026-03-20', [ZW, LM, WQ, ZM, CJ], ['区发展和改革委员会主任']), // five of eight: quorate, decides the re-division
+  meeting('meeting:2026-plenary-1', 'PLENARY', '第一次', '2026-03-25', [ZW, LM, WQ, QF, ZM, CJ, SL, ZT]), // a plenary meeting, all eight present
+  meeting('meeting:2026-standing-9', 'STANDING', '第九次', '2026-09-15', [ZW, LM, ZM, WQ, CJ, WY]), // six of eight: quorate, decides a change for December
+];
+
+const decisions = [
+  decision('decision:2026-standing-1', 'meeting:2026-standing-1', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工（${DOC_2026_1}）`, '青政常纪〔2026〕1号'), // the division of labour every line from 2026-01-01 cites
+  decision('decision:2026-standing-2', 'meeting:2026-standing-2', 'DIVISION_OF_LABOUR', '研究调整部分区政府领导分工', '青政常纪〔2026〕2号'), // taken without a quorum: cannot carry a re-division
+  decision('decision:2026-standing-3', 'meeting:2026-standing-3', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工调整（${DOC_2026_5}）`, '青政常纪〔2026〕3号'), // the re-division of 2026-04-01
+  decision('decision:2026-standing-3-routine', 'meeting:2026-standing-3', 'ROUTINE', '听取一季度经济运行情况汇报', '青政常纪〔2026〕3号'), // routine business at the same meeting
+  decision('decision:2026-plenary-1', 'meeting:2026-plenary-1', 'DIVISION_OF_LABOUR', '研究区政府领导班子成员分工调整'), // taken by a plenary meeting (refused where local rules reserve it to standing meetings)
+  decision('decision:2026-standing-9', 'meeting:2026-standing-9', 'DIVISION_OF_LABOUR', '研究调整区财政局、区统计局分管领导', '青政常纪〔2026〕9号'), // a re-division for December, decided on 2026-09-15
+];
+
+/** 青山区's own rules of procedure: only standing or party-group meetings may re-divide the work (quorum as by default). */
+export const localRules: GovernanceRules = {
+  quorumMoreThan: 0.5,
+  meetingKindsByCategory: { DIVISION_OF_LABOUR: ['STANDING', 'PARTY_GROUP'] },
+  source: '《青山区人民政府工作规则》第十二条',
+};
+
 export const world: DirectoryFacts = {
   jurisdiction: { id: J, name: '青山区', level: 'DISTRICT', parentId: 'jurisdiction:jiangcheng' },
   leaders,
@@ -205,7 +253,17 @@ export const world: DirectoryFacts = {
   backups,
   absences,
   teamOrders,
+  meetings,
+  decisions,
+  rules: DEFAULT_GOVERNANCE_RULES,
 };
+
+/** The meeting with this id; throws so a typo in a test fails loudly. */
+export function meetingById(id: string): MeetingFact {
+  const found = meetings.find((m) => m.id === id);
+  if (found === undefined) throw new Error(`no meeting ${id} in the world`);
+  return found;
+}
 
 /** The line with this id; throws so a typo in a test fails loudly. */
 export function lineById(id: string): AssignmentFact {

@@ -1,0 +1,687 @@
+// Pure: no I/O, no clock. Implements R7's 分工调整: a re-division planned as one unit, checked on the state after it (R4, R5, R10).
+import type { AssignmentKind } from './vocabulary';
+import type { AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts, Interval, IsoDate } from './facts';
+import type { Refusal, ViolationCode, Warning } from './violation';
+import { UnreachableCaseError } from './errors';
+import { covers, overlaps } from './interval';
+import { describeAbsence, describeBackup, describeLine, departmentKindLabel, leaderName, linePredicate } from './describe';
+import { leadershipTeam } from './team';
+import { assistIsValid, isGovernmentLine, linesForDepartment, linesOn, principalLine } from './portfolio';
+import { partnerAbsenceConflicts } from './acting';
+import { checkCollectiveDecision } from './collective-decision';
+
+/**
+ * One item of a re-division. ASSIGN opens a line; END closes one; MOVE closes one and opens a copy for another
+ * leader (same kind, target and end date; the draft's 文号 and decision, since this notice makes the new line);
+ * SET_BACKUP makes `backupId` the B of `leaderId` (replacing the B in force); END_BACKUP closes the AB pair with
+ * that BackupFact id.
+ */
+export type ChangeItem =
+  | {
+      readonly op: 'ASSIGN';
+      readonly kind: AssignmentKind;
+      readonly leaderId: string;
+      readonly departmentId: string | null;
+      readonly workAreaId: string | null;
+      readonly principalId: string | null;
+      readonly subject: string | null;
+      readonly validTo: IsoDate | null;
+    }
+  | { readonly op: 'END'; readonly lineId: string }
+  | { readonly op: 'MOVE'; readonly lineId: string; readonly toLeaderId: string }
+  | { readonly op: 'SET_BACKUP'; readonly leaderId: string; readonly backupId: string; readonly exceptTargetIds: readonly string[] }
+  | { readonly op: 'END_BACKUP'; readonly backupId: string };
+
+/** A re-division (分工调整) before it is applied: its 文号, the decision it cites, when it takes effect, its items. */
+export interface ChangesetDraft {
+  readonly jurisdictionId: string;
+  readonly document: string | null;
+  readonly decisionId: string | null;
+  /** Any date, past or future: every change takes effect on it (validFrom / validTo = effectiveDate). */
+  readonly effectiveDate: IsoDate;
+  /** 签发人, checked by checkCollectiveDecision. */
+  readonly issuedById: string | null;
+  readonly items: readonly ChangeItem[];
+}
+
+/** The kinds of fact a changeset opens and closes. */
+export type ChangeEntity = 'ASSIGNMENT' | 'BACKUP';
+
+/**
+ * One effect of one item. CLOSE: `before` is the fact as recorded, `after` the same fact ending on the effective
+ * date. OPEN: `before` is null, `after` the new fact. `text` says it in Chinese, e.g. `自2026-12-01起，李明不再分管区财政局`.
+ */
+export interface DiffEntry {
+  readonly itemIndex: number;
+  readonly action: 'OPEN' | 'CLOSE';
+  readonly entity: ChangeEntity;
+  readonly id: string;
+  readonly before: AssignmentFact | BackupFact | null;
+  readonly after: AssignmentFact | BackupFact | null;
+  readonly text: string;
+}
+
+/** What a changeset would do, what is wrong with it, and the facts as they would be after it. */
+export interface ChangesetPlan {
+  /** In item order; within an item, closes before opens. Items with a violation of their own contribute nothing. */
+  readonly diff: readonly DiffEntry[];
+  /** Refusals, ordered by itemIndex (null first); empty when the changeset may be applied. */
+  readonly violations: readonly Refusal[];
+  /** Things to tell the office that do not block the change. */
+  readonly warnings: readonly Warning[];
+  /** A new facts object with the diff applied; the input is never mutated. */
+  readonly after: DirectoryFacts;
+}
+
+/** Mints the id of the fact an item opens (each item opens at most one). */
+export type NewFactId = (entity: ChangeEntity, itemIndex: number) => string;
+
+interface Target {
+  readonly kind: AssignmentKind;
+  readonly leaderId: string;
+  readonly departmentId: string | null;
+  readonly workAreaId: string | null;
+  readonly principalId: string | null;
+  readonly subject: string | null;
+}
+
+/** The state of a plan while its items are read one by one. */
+interface Planner {
+  readonly facts: DirectoryFacts;
+  readonly draft: ChangesetDraft;
+  readonly on: IsoDate;
+  readonly newId: NewFactId;
+  readonly team: ReadonlySet<string>;
+  /** Fact id → index of the item that closed it. */
+  readonly closedLines: Map<string, number>;
+  readonly closedBackups: Map<string, number>;
+  readonly openedLines: { readonly line: AssignmentFact; readonly itemIndex: number }[];
+  readonly openedBackups: { readonly backup: BackupFact; readonly itemIndex: number }[];
+  readonly diff: DiffEntry[];
+  readonly violations: Refusal[];
+  readonly warnings: Warning[];
+}
+
+/**
+ * Plans a re-division as one atomic unit and validates it on the state after it (DESIGN R7: "A re-division is a
+ * Changeset (文号, decision, effective date): it is validated as a whole against R10's invariants on the state after
+ * the change, then applied in one transaction."). Nothing is overwritten: a change closes one interval on the
+ * effective date and opens another from it, so history before that date is untouched and a future-dated changeset
+ * is seen by asOf queries from its date on.
+ *
+ * Per item (itemIndex set): UNKNOWN_REFERENCE, UNIT_NOT_ACTIVE (a unit not in existence on the date), NOT_IN_TEAM,
+ * LINE_NOT_ACTIVE (closing a fact that is not in force on the date, that starts on it, or that an earlier item
+ * already closed), TARGET_MISMATCH (the target does not fit the kind), OUTSIDE_GOVERNMENT_LINE (R4: 分管 of a unit
+ * that is only liaised with), INVALID_INTERVAL, SELF_BACKUP; warning LIAISON_TO_GOVERNMENT_UNIT. An item with such a
+ * violation is left out of the diff and of `after`, so one mistake is reported once.
+ * On `after` at the effective date: PRESIDES_NOT_UNIQUE (exactly one presiding leader before, not after),
+ * SUPERVISOR_LOST (R10 "every government department should have at least one supervising leader": a unit that had
+ * one and has none; existing gaps are not this changeset's), ASSIST_ORPHANED (协助 "valid only while the principal
+ * holds that target"), DUPLICATE_LINE (a new line or AB pair overlapping an identical one), PARTNER_ABSENCES_OVERLAP
+ * (R5, for the new pairs only). No items: EMPTY_CHANGESET. The cited decision is not checked here: see
+ * validateChangeset.
+ *
+ * @example planChangeset(facts, { …, effectiveDate: '2026-12-01', items: [{ op: 'MOVE', lineId: 'line:li-ming-finance', toLeaderId: 'leader:zhao-min' }] }, mint).diff.map((d) => d.text)
+ * // ['自2026-12-01起，李明不再分管区财政局', '自2026-12-01起，赵敏分管区财政局']
+ */
+export function planChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newId: NewFactId): ChangesetPlan {
+  const p: Planner = {
+    facts,
+    draft,
+    on: draft.effectiveDate,
+    newId,
+    team: new Set(leadershipTeam(facts, draft.effectiveDate).map((m) => m.leader.id)),
+    closedLines: new Map(),
+    closedBackups: new Map(),
+    openedLines: [],
+    openedBackups: [],
+    diff: [],
+    violations: [],
+    warnings: [],
+  };
+  if (draft.jurisdictionId !== facts.jurisdiction.id) {
+    p.violations.push(wholeViolation('UNKNOWN_REFERENCE', `该分工调整属于另一政府（${draft.jurisdictionId}），不是${facts.jurisdiction.name}政府的`, {
+      jurisdictionId: draft.jurisdictionId,
+    }));
+  } else if (draft.items.length === 0) {
+    p.violations.push(wholeViolation('EMPTY_CHANGESET', '分工调整没有任何调整事项', {}));
+  } else {
+    draft.items.forEach((item, index) => planItem(p, item, index));
+  }
+  const after = applied(p);
+  checkAfter(p, after);
+  return {
+    diff: p.diff,
+    violations: [...p.violations].sort((a, b) => indexOrder(a.itemIndex) - indexOrder(b.itemIndex)),
+    warnings: p.warnings,
+    after,
+  };
+}
+
+/**
+ * planChangeset with R7's collective-decision check in front: the draft's decision must be a quorate
+ * DIVISION_OF_LABOUR decision taken no later than the effective date, and its signatory must not sign on acting
+ * powers (R5). Seed: "要坚持“集体领导、民主集中、个别酝酿、会议决定”来进行集体决策,不搞一言堂,不搞个人说了算。"
+ *
+ * @example validateChangeset(facts, { …, decisionId: null }, mint).violations[0].code // 'COLLECTIVE_DECISION_REQUIRED'
+ */
+export function validateChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newId: NewFactId): ChangesetPlan {
+  const plan = planChangeset(facts, draft, newId);
+  const collective = checkCollectiveDecision(facts, {
+    decisionId: draft.decisionId,
+    category: 'DIVISION_OF_LABOUR',
+    effectiveDate: draft.effectiveDate,
+    issuedById: draft.issuedById,
+  });
+  return { ...plan, violations: [...collective, ...plan.violations] };
+}
+
+function indexOrder(itemIndex: number | null): number {
+  return itemIndex === null ? -1 : itemIndex;
+}
+
+function wholeViolation(code: ViolationCode, message: string, details: Record<string, unknown>): Refusal {
+  return { itemIndex: null, code, message, details };
+}
+
+function itemViolation(itemIndex: number, code: ViolationCode, message: string, details: Record<string, unknown>): Refusal {
+  return { itemIndex, code, message: `第${itemIndex + 1}项：${message}`, details };
+}
+
+function planItem(p: Planner, item: ChangeItem, index: number): void {
+  switch (item.op) {
+    case 'ASSIGN':
+      planAssign(p, item, index);
+      return;
+    case 'END':
+      planEnd(p, item.lineId, index);
+      return;
+    case 'MOVE':
+      planMove(p, item.lineId, item.toLeaderId, index);
+      return;
+    case 'SET_BACKUP':
+      planSetBackup(p, item, index);
+      return;
+    case 'END_BACKUP':
+      planEndBackup(p, item.backupId, index);
+      return;
+    default:
+      throw new UnreachableCaseError(item);
+  }
+}
+
+function planAssign(p: Planner, item: Extract<ChangeItem, { op: 'ASSIGN' }>, index: number): void {
+  const found = [
+    ...leaderViolations(p, index, item.leaderId, 'leaderId'),
+    ...referenceViolations(p, index, item),
+    ...shapeViolations(p, index, item),
+  ];
+  if (item.validTo !== null && item.validTo <= p.on) {
+    found.push(
+      itemViolation(index, 'INVALID_INTERVAL', `终止日期${item.validTo}须晚于生效日期${p.on}`, { validFrom: p.on, validTo: item.validTo }),
+    );
+  }
+  liaisonWarning(p, index, item);
+  if (found.length > 0) {
+    p.violations.push(...found);
+    return;
+  }
+  open(p, index, {
+    id: p.newId('ASSIGNMENT', index),
+    jurisdictionId: p.facts.jurisdiction.id,
+    leaderId: item.leaderId,
+    kind: item.kind,
+    departmentId: item.departmentId,
+    workAreaId: item.workAreaId,
+    principalId: item.principalId,
+    subject: item.subject,
+    document: p.draft.document,
+    decisionId: p.draft.decisionId,
+    validFrom: p.on,
+    validTo: item.validTo,
+  });
+}
+
+function planEnd(p: Planner, lineId: string, index: number): void {
+  const line = closableLine(p, lineId, index);
+  if (line !== null) close(p, index, line);
+}
+
+function planMove(p: Planner, lineId: string, toLeaderId: string, index: number): void {
+  const found: Refusal[] = [];
+  const line = closableLine(p, lineId, index, found);
+  found.push(...leaderViolations(p, index, toLeaderId, 'toLeaderId'));
+  if (line === null || found.length > 0) {
+    p.violations.push(...found);
+    return;
+  }
+  const copy: AssignmentFact = {
+    ...line,
+    id: p.newId('ASSIGNMENT', index),
+    leaderId: toLeaderId,
+    document: p.draft.document,
+    decisionId: p.draft.decisionId,
+    validFrom: p.on,
+  };
+  const shape = shapeViolations(p, index, copy);
+  if (shape.length > 0) {
+    p.violations.push(...shape);
+    return;
+  }
+  close(p, index, line);
+  open(p, index, copy);
+}
+
+function planSetBackup(p: Planner, item: Extract<ChangeItem, { op: 'SET_BACKUP' }>, index: number): void {
+  const found = [
+    ...leaderViolations(p, index, item.leaderId, 'leaderId'),
+    ...leaderViolations(p, index, item.backupId, 'backupId'),
+  ];
+  if (item.leaderId === item.backupId) {
+    found.push(
+      itemViolation(index, 'SELF_BACKUP', `${leaderName(p.facts, item.leaderId)}不能做自己的B角`, { leaderId: item.leaderId }),
+    );
+  }
+  for (const targetId of item.exceptTargetIds) {
+    const known =
+      p.facts.departments.some((d) => d.id === targetId && d.jurisdictionId === p.facts.jurisdiction.id) ||
+      p.facts.workAreas.some((w) => w.id === targetId && w.jurisdictionId === p.facts.jurisdiction.id);
+    if (!known) {
+      found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到除外的部门或工作领域：${targetId}`, { exceptTargetId: targetId }));
+    }
+  }
+  if (found.length > 0) {
+    p.violations.push(...found);
+    return;
+  }
+  // The B in force on the date is replaced: its pair ends where the new one begins.
+  const replaced = p.facts.backups.find(
+    (b) => b.leaderId === item.leaderId && !p.closedBackups.has(b.id) && isClosable(b, p.on) && b.jurisdictionId === p.facts.jurisdiction.id,
+  );
+  if (replaced !== undefined) closeBackup(p, index, replaced);
+  const backup: BackupFact = {
+    id: p.newId('BACKUP', index),
+    jurisdictionId: p.facts.jurisdiction.id,
+    leaderId: item.leaderId,
+    backupId: item.backupId,
+    exceptTargetIds: item.exceptTargetIds,
+    decisionId: p.draft.decisionId,
+    validFrom: p.on,
+    validTo: null,
+  };
+  p.openedBackups.push({ backup, itemIndex: index });
+  p.diff.push({
+    itemIndex: index,
+    action: 'OPEN',
+    entity: 'BACKUP',
+    id: backup.id,
+    before: null,
+    after: backup,
+    text: `自${p.on}起，${describeBackup(p.facts, backup)}`,
+  });
+}
+
+function planEndBackup(p: Planner, backupId: string, index: number): void {
+  const backup = p.facts.backups.find((b) => b.id === backupId && b.jurisdictionId === p.facts.jurisdiction.id);
+  if (backup === undefined) {
+    p.violations.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到AB角：${backupId}`, { backupId }));
+    return;
+  }
+  const notActive = notActiveViolation(p, index, backup, describeBackup(p.facts, backup), p.closedBackups.get(backup.id));
+  if (notActive !== null) {
+    p.violations.push(notActive);
+    return;
+  }
+  closeBackup(p, index, backup);
+}
+
+/** True when closing the fact on `on` leaves a non-empty interval: it started before `on` and is still in force on it. */
+function isClosable(fact: Interval, on: IsoDate): boolean {
+  return fact.validFrom < on && covers(fact, on);
+}
+
+/** The line an END or MOVE closes, or null after recording (in `sink`, else in the plan) why it cannot be closed. */
+function closableLine(p: Planner, lineId: string, index: number, sink: Refusal[] = p.violations): AssignmentFact | null {
+  const line = p.facts.assignments.find((a) => a.id === lineId && a.jurisdictionId === p.facts.jurisdiction.id);
+  if (line === undefined) {
+    sink.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到分工：${lineId}`, { lineId }));
+    return null;
+  }
+  const notActive = notActiveViolation(p, index, line, describeLine(p.facts, line), p.closedLines.get(line.id));
+  if (notActive !== null) {
+    sink.push(notActive);
+    return null;
+  }
+  return line;
+}
+
+function notActiveViolation(
+  p: Planner,
+  index: number,
+  fact: Interval & { readonly id: string },
+  described: string,
+  closedBy: number | undefined,
+): Refusal | null {
+  if (closedBy !== undefined) {
+    return itemViolation(index, 'LINE_NOT_ACTIVE', `“${described}”已由第${closedBy + 1}项终止`, { factId: fact.id, closedByItemIndex: closedBy });
+  }
+  if (isClosable(fact, p.on)) return null;
+  const reason =
+    fact.validFrom >= p.on
+      ? `自${fact.validFrom}起才生效，不能自${p.on}起终止`
+      : `已于${fact.validTo ?? ''}终止，${p.on}时不在有效期内`;
+  return itemViolation(index, 'LINE_NOT_ACTIVE', `“${described}”${reason}`, {
+    factId: fact.id,
+    validFrom: fact.validFrom,
+    validTo: fact.validTo,
+  });
+}
+
+function leaderViolations(p: Planner, index: number, leaderId: string, field: string): Refusal[] {
+  if (!p.facts.leaders.some((l) => l.id === leaderId && l.jurisdictionId === p.facts.jurisdiction.id)) {
+    return [itemViolation(index, 'UNKNOWN_REFERENCE', `找不到领导：${leaderId}`, { [field]: leaderId })];
+  }
+  if (p.team.has(leaderId)) return [];
+  return [
+    itemViolation(index, 'NOT_IN_TEAM', `${leaderName(p.facts, leaderId)}在${p.on}不是${p.facts.jurisdiction.name}政府班子成员`, {
+      [field]: leaderId,
+      on: p.on,
+    }),
+  ];
+}
+
+function departmentOf(p: Planner, departmentId: string): DepartmentFact | undefined {
+  return p.facts.departments.find((d) => d.id === departmentId && d.jurisdictionId === p.facts.jurisdiction.id);
+}
+
+/** Unknown units, areas and principals; units not in existence on the date. */
+function referenceViolations(p: Planner, index: number, target: Target): Refusal[] {
+  const found: Refusal[] = [];
+  if (target.departmentId !== null) {
+    const department = departmentOf(p, target.departmentId);
+    if (department === undefined) {
+      found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到部门：${target.departmentId}`, { departmentId: target.departmentId }));
+    } else if (!covers(department, p.on)) {
+      found.push(
+        itemViolation(index, 'UNIT_NOT_ACTIVE', `${department.name}在${p.on}未设立或已撤销`, { departmentId: department.id, on: p.on }),
+      );
+    }
+  }
+  const workAreaId = target.workAreaId;
+  if (workAreaId !== null && !p.facts.workAreas.some((w) => w.id === workAreaId && w.jurisdictionId === p.facts.jurisdiction.id)) {
+    found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到工作领域：${workAreaId}`, { workAreaId }));
+  }
+  const principalId = target.principalId;
+  if (principalId !== null && !p.facts.leaders.some((l) => l.id === principalId && l.jurisdictionId === p.facts.jurisdiction.id)) {
+    found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到主责领导：${principalId}`, { principalId }));
+  }
+  return found;
+}
+
+/** The target a line of this kind needs (DESIGN glossary), or null when it has one. */
+function targetRequirement(target: Target): string | null {
+  const hasUnit = target.departmentId !== null;
+  const hasArea = target.workAreaId !== null;
+  const hasPrincipal = target.principalId !== null;
+  const hasSubject = target.subject !== null;
+  switch (target.kind) {
+    case 'PRESIDES':
+      return !hasUnit && !hasArea && !hasPrincipal && !hasSubject ? null : '主持全面工作不指向具体部门、工作领域、主责领导或事项';
+    case 'RESPONSIBLE_FOR':
+      return hasArea && !hasUnit && !hasPrincipal && !hasSubject ? null : '“负责”须指向一个工作领域，且只指向工作领域';
+    case 'SUPERVISES':
+      return hasUnit !== hasArea && !hasPrincipal && !hasSubject ? null : '“分管”须指向一个部门或一个工作领域（二者选一），不带主责领导或事项';
+    case 'LIAISES_WITH':
+      return hasUnit && !hasArea && !hasPrincipal && !hasSubject ? null : '“联系”须指向一个单位，且只指向单位';
+    case 'ASSISTS':
+      return hasPrincipal && target.principalId !== target.leaderId && hasUnit !== hasArea && !hasSubject
+        ? null
+        : '“协助”须写明主责领导（不能是本人）和一个部门或工作领域（二者选一）';
+    case 'COORDINATES':
+      return target.subject !== null && target.subject.trim() !== '' && !hasPrincipal ? null : '“牵头协调”须写明协调事项，不带主责领导';
+    default:
+      throw new UnreachableCaseError(target.kind);
+  }
+}
+
+/** TARGET_MISMATCH, and R4: 分管 reaches only the government's own line. */
+function shapeViolations(p: Planner, index: number, target: Target): Refusal[] {
+  const requirement = targetRequirement(target);
+  if (requirement !== null) {
+    return [
+      itemViolation(index, 'TARGET_MISMATCH', requirement, {
+        kind: target.kind,
+        departmentId: target.departmentId,
+        workAreaId: target.workAreaId,
+        principalId: target.principalId,
+        subject: target.subject,
+      }),
+    ];
+  }
+  const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
+  if (target.kind !== 'SUPERVISES' || department === undefined || isGovernmentLine(department.kind)) return [];
+  return [
+    itemViolation(
+      index,
+      'OUTSIDE_GOVERNMENT_LINE',
+      `${department.name}是${departmentKindLabel(department.kind)}，不属于政府工作部门，只能联系、不能分管（R4）`,
+      { departmentId: department.id, departmentKind: department.kind },
+    ),
+  ];
+}
+
+/** DESIGN: 联系 of a unit the government directs is odd (it should be 分管) but not wrong: a warning. */
+function liaisonWarning(p: Planner, index: number, target: Target): void {
+  const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
+  if (target.kind !== 'LIAISES_WITH' || department === undefined || !isGovernmentLine(department.kind)) return;
+  p.warnings.push({
+    itemIndex: index,
+    code: 'LIAISON_TO_GOVERNMENT_UNIT',
+    message: `第${index + 1}项：${department.name}是${departmentKindLabel(department.kind)}，通常由领导分管而不是联系（R4）`,
+    details: { departmentId: department.id, departmentKind: department.kind },
+  });
+}
+
+function open(p: Planner, index: number, line: AssignmentFact): void {
+  p.openedLines.push({ line, itemIndex: index });
+  const until = line.validTo === null ? '' : `（${line.validTo}起终止）`;
+  p.diff.push({
+    itemIndex: index,
+    action: 'OPEN',
+    entity: 'ASSIGNMENT',
+    id: line.id,
+    before: null,
+    after: line,
+    text: `自${p.on}起，${describeLine(p.facts, line)}${until}`,
+  });
+}
+
+function close(p: Planner, index: number, line: AssignmentFact): void {
+  p.closedLines.set(line.id, index);
+  p.diff.push({
+    itemIndex: index,
+    action: 'CLOSE',
+    entity: 'ASSIGNMENT',
+    id: line.id,
+    before: line,
+    after: { ...line, validTo: p.on },
+    text: `自${p.on}起，${leaderName(p.facts, line.leaderId)}不再${linePredicate(p.facts, line)}`,
+  });
+}
+
+function closeBackup(p: Planner, index: number, backup: BackupFact): void {
+  p.closedBackups.set(backup.id, index);
+  p.diff.push({
+    itemIndex: index,
+    action: 'CLOSE',
+    entity: 'BACKUP',
+    id: backup.id,
+    before: backup,
+    after: { ...backup, validTo: p.on },
+    text: `自${p.on}起，${leaderName(p.facts, backup.leaderId)}的B角不再为${leaderName(p.facts, backup.backupId)}`,
+  });
+}
+
+/** The facts with every close and open of the plan applied: a new object; unchanged collections are shared. */
+function applied(p: Planner): DirectoryFacts {
+  const ended = <T extends Interval & { readonly id: string }>(fact: T, closed: ReadonlyMap<string, number>): T =>
+    closed.has(fact.id) ? { ...fact, validTo: p.on } : fact;
+  return {
+    ...p.facts,
+    assignments: [...p.facts.assignments.map((a) => ended(a, p.closedLines)), ...p.openedLines.map((o) => o.line)],
+    backups: [...p.facts.backups.map((b) => ended(b, p.closedBackups)), ...p.openedBackups.map((o) => o.backup)],
+  };
+}
+
+/** The whole-state checks on `after` at the effective date. */
+function checkAfter(p: Planner, after: DirectoryFacts): void {
+  p.violations.push(
+    ...presidingViolations(p, after),
+    ...supervisorLostViolations(p, after),
+    ...orphanedAssistViolations(p, after),
+    ...duplicateViolations(p, after),
+    ...partnerAbsenceViolations(p, after),
+  );
+}
+
+function presidingViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const presidingLines = (facts: DirectoryFacts): AssignmentFact[] => linesOn(facts, p.on).filter((l) => l.kind === 'PRESIDES');
+  const before = presidingLines(p.facts);
+  const now = presidingLines(after);
+  if (before.length !== 1 || now.length === 1) return [];
+  const opened = p.openedLines.filter((o) => o.line.kind === 'PRESIDES').map((o) => o.itemIndex);
+  const closed = lastItem(before, p.closedLines);
+  const touching = closed === null ? opened : [...opened, closed];
+  const government = `${p.facts.jurisdiction.name}政府`;
+  const message =
+    now.length === 0
+      ? `调整后${p.on}无人主持${government}全面工作`
+      : `调整后${p.on}有${now.length}人同时主持${government}全面工作：${now.map((l) => leaderName(after, l.leaderId)).join('、')}`;
+  return [
+    atItem(
+      touching.length === 0 ? null : Math.max(...touching),
+      'PRESIDES_NOT_UNIQUE',
+      `${message}；主持全面工作的领导任何时候都有且只有一人`,
+      { on: p.on, presidingLeaderIds: now.map((l) => l.leaderId) },
+    ),
+  ];
+}
+
+/** The last item that closed one of these facts, or null when none did. */
+function lastItem(facts: readonly { readonly id: string }[], closed: ReadonlyMap<string, number>): number | null {
+  const indices = facts.flatMap((f) => {
+    const index = closed.get(f.id);
+    return index === undefined ? [] : [index];
+  });
+  return indices.length === 0 ? null : Math.max(...indices);
+}
+
+function atItem(itemIndex: number | null, code: ViolationCode, message: string, details: Record<string, unknown>): Refusal {
+  return itemIndex === null ? wholeViolation(code, message, details) : itemViolation(itemIndex, code, message, details);
+}
+
+function supervisorLostViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const supervising = (facts: DirectoryFacts, departmentId: string): AssignmentFact[] =>
+    linesForDepartment(facts, departmentId, p.on).filter((l) => l.kind === 'SUPERVISES');
+  const found: Refusal[] = [];
+  for (const department of p.facts.departments) {
+    if (department.jurisdictionId !== p.facts.jurisdiction.id || !isGovernmentLine(department.kind) || !covers(department, p.on)) continue;
+    const before = supervising(p.facts, department.id);
+    if (before.length === 0 || supervising(after, department.id).length > 0) continue;
+    found.push(
+      atItem(
+        lastItem(before, p.closedLines),
+        'SUPERVISOR_LOST',
+        `调整后${department.name}自${p.on}起没有分管领导：每个政府部门都要有分管领导（R10）`,
+        { departmentId: department.id, endedLineIds: before.map((l) => l.id) },
+      ),
+    );
+  }
+  return found;
+}
+
+function orphanedAssistViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const found: Refusal[] = [];
+  for (const line of linesOn(after, p.on)) {
+    if (line.kind !== 'ASSISTS' || assistIsValid(after, line, p.on)) continue;
+    const opened = p.openedLines.find((o) => o.line === line);
+    // A recorded assist that was already orphaned before the change is not this changeset's doing.
+    if (opened === undefined && !assistIsValid(p.facts, line, p.on)) continue;
+    const held = opened === undefined ? principalLine(p.facts, line, p.on) : undefined;
+    const principal = line.principalId === null ? '' : leaderName(after, line.principalId);
+    found.push(
+      atItem(
+        opened === undefined ? lastItem(held === undefined ? [] : [held], p.closedLines) : opened.itemIndex,
+        'ASSIST_ORPHANED',
+        `调整后“${describeLine(after, line)}”在${p.on}失去依据：${principal}届时不负责该项工作，协助只在主责领导负责期间有效`,
+        { lineId: line.id, principalId: line.principalId },
+      ),
+    );
+  }
+  return found;
+}
+
+function sameLine(a: AssignmentFact, b: AssignmentFact): boolean {
+  return (
+    a.leaderId === b.leaderId &&
+    a.kind === b.kind &&
+    a.departmentId === b.departmentId &&
+    a.workAreaId === b.workAreaId &&
+    a.principalId === b.principalId &&
+    a.subject === b.subject
+  );
+}
+
+/** A new line or pair that overlaps an identical one, recorded or opened by an earlier item. */
+function duplicateViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const found: Refusal[] = [];
+  const openedLineIndex = new Map(p.openedLines.map((o) => [o.line, o.itemIndex]));
+  for (const { line, itemIndex } of p.openedLines) {
+    const twin = after.assignments.find((other) => {
+      const otherIndex = openedLineIndex.get(other);
+      return other !== line && (otherIndex === undefined || otherIndex < itemIndex) && sameLine(other, line) && overlaps(other, line);
+    });
+    if (twin === undefined) continue;
+    found.push(
+      itemViolation(itemIndex, 'DUPLICATE_LINE', `“${describeLine(after, line)}”与已有的同一分工重叠（自${twin.validFrom}起）`, {
+        lineId: line.id,
+        duplicateOfId: twin.id,
+      }),
+    );
+  }
+  const openedBackupIndex = new Map(p.openedBackups.map((o) => [o.backup, o.itemIndex]));
+  for (const { backup, itemIndex } of p.openedBackups) {
+    const twin = after.backups.find((other) => {
+      const otherIndex = openedBackupIndex.get(other);
+      return other !== backup && (otherIndex === undefined || otherIndex < itemIndex) && other.leaderId === backup.leaderId && overlaps(other, backup);
+    });
+    if (twin === undefined) continue;
+    found.push(
+      itemViolation(itemIndex, 'DUPLICATE_LINE', `${leaderName(after, backup.leaderId)}同期已有B角：${describeBackup(after, twin)}（自${twin.validFrom}起）`, {
+        backupId: backup.id,
+        duplicateOfId: twin.id,
+      }),
+    );
+  }
+  return found;
+}
+
+/** R5: "Partners' absences must not overlap (refused unless a third person is designated)", for the new pairs. */
+function partnerAbsenceViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const opened = new Map(p.openedBackups.map((o) => [o.backup.id, o]));
+  const found: Refusal[] = [];
+  for (const conflict of partnerAbsenceConflicts(after)) {
+    const pair = opened.get(conflict.backupId);
+    if (pair === undefined) continue;
+    const absences = after.absences.filter((x) => conflict.absenceIds.includes(x.id)).map((x) => describeAbsence(after, x));
+    found.push(
+      itemViolation(
+        pair.itemIndex,
+        'PARTNER_ABSENCES_OVERLAP',
+        `${describeBackup(after, pair.backup)}，但两人不在岗时间重叠且未指定第三人代行：${absences.join('；')}（R5）`,
+        { backupId: pair.backup.id, absenceIds: conflict.absenceIds },
+      ),
+    );
+  }
+  return found;
+}
