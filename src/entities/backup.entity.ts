@@ -21,4 +21,8 @@ export class Backup extends ValidityInterval {
 
   @Property({ type: 'json' })
   exceptTargetIds: string[] = [];
+
+  /** The decision that set this pair (setting a backup is a change to the division of labour, R7). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  decisionId: string | null = null;
 }

@@ -9,7 +9,19 @@ import { Leader } from './leader.entity';
 import { Post } from './post.entity';
 import { TeamOrder } from './team-order.entity';
 import { WorkArea } from './work-area.entity';
+import { Meeting } from './meeting.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { Decision } from './decision.entity';
+import { Changeset } from './changeset.entity';
+import { AuditEvent } from './audit-event.entity';
+import { ApiToken, ROLES, type Role } from './api-token.entity';
 
-export { Absence, Appointment, Assignment, Backup, Department, Jurisdiction, Leader, Post, TeamOrder, WorkArea };
+export {
+  Absence, AgendaItem, ApiToken, Appointment, Assignment, AuditEvent, Backup, Changeset, Decision, Department, Jurisdiction,
+  Leader, Meeting, Post, TeamOrder, WorkArea, ROLES, type Role,
+};
 
-export const ENTITIES = [Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder];
+export const ENTITIES = [
+  Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder,
+  Meeting, AgendaItem, Decision, Changeset, AuditEvent, ApiToken,
+];

@@ -6,15 +6,17 @@
 // and hydrating a large district's thousands of rows into the identity map cost ten times the query.
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { DirectoryFacts } from '../../domain';
+import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../../domain';
 import {
   Absence,
   Appointment,
   Assignment,
   Backup,
+  Decision,
   Department,
   Jurisdiction,
   Leader,
+  Meeting,
   Post,
   TeamOrder,
   WorkArea,
@@ -47,7 +49,7 @@ async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName
 
 /** Loads the facts of each jurisdiction in `ids`, keyed by id; unknown ids are absent from the map. */
 export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
-  const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders] =
+  const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders, meetings, decisions] =
     await Promise.all([
       rowsOf(em, Jurisdiction, ids),
       rowsOf(em, Leader, ids),
@@ -59,10 +61,13 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
       rowsOf(em, Backup, ids),
       rowsOf(em, Absence, ids),
       rowsOf(em, TeamOrder, ids),
+      rowsOf(em, Meeting, ids),
+      rowsOf(em, Decision, ids),
     ]);
   const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
-  const [leadersBy, postsBy, appointmentsBy, departmentsBy, workAreasBy, assignmentsBy, backupsBy, absencesBy, ordersBy] = [
+  const [leadersBy, postsBy, appointmentsBy, departmentsBy, workAreasBy, assignmentsBy, backupsBy, absencesBy, ordersBy, meetingsBy, decisionsBy] = [
     of(leaders), of(posts), of(appointments), of(departments), of(workAreas), of(assignments), of(backups), of(absences), of(teamOrders),
+    of(meetings), of(decisions),
   ] as const;
   const facts = new Map<string, DirectoryFacts>();
   for (const j of jurisdictions) {
@@ -85,7 +90,7 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
       })),
       backups: (backupsBy.get(j.id) ?? []).map((b) => ({
         id: b.id, jurisdictionId: j.id, leaderId: b.leader as string, backupId: b.backup as string,
-        exceptTargetIds: json(b.exceptTargetIds), validFrom: b.validFrom, validTo: b.validTo,
+        exceptTargetIds: json(b.exceptTargetIds), decisionId: b.decisionId, validFrom: b.validFrom, validTo: b.validTo,
       })),
       absences: (absencesBy.get(j.id) ?? []).map((a) => ({
         id: a.id, leaderId: a.leader as string, reason: a.reason, designatedActorId: a.designatedActor,
@@ -94,6 +99,14 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
       teamOrders: (ordersBy.get(j.id) ?? []).map((o) => ({
         id: o.id, jurisdictionId: j.id, leaderIds: json(o.leaderIds), validFrom: o.validFrom, validTo: o.validTo,
       })),
+      meetings: (meetingsBy.get(j.id) ?? []).map((m) => ({
+        id: m.id, jurisdictionId: j.id, kind: m.kind, number: m.number, date: m.date,
+        votingAttendeeIds: json(m.votingAttendeeIds), nonVotingAttendees: json(m.nonVotingAttendees),
+      })),
+      decisions: (decisionsBy.get(j.id) ?? []).map((d) => ({
+        id: d.id, jurisdictionId: j.id, meetingId: d.meeting as string, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
+      })),
+      rules: j.rules === null ? DEFAULT_GOVERNANCE_RULES : { ...DEFAULT_GOVERNANCE_RULES, ...json(j.rules as GovernanceRules | string) },
     });
   }
   return facts;
