@@ -2,24 +2,37 @@
 // is left to the caller; this module checks that a dataset is well-formed and self-consistent.
 import {
   ASSIGNMENT_KINDS,
+  checkCollectiveDecision,
+  DECISION_CATEGORIES,
+  DEFAULT_GOVERNANCE_RULES,
   DEPARTMENT_KINDS,
   isIsoDate,
   JURISDICTION_LEVELS,
+  MEETING_KINDS,
   POST_KINDS,
   type AbsenceFact,
   type AppointmentFact,
   type AssignmentFact,
   type BackupFact,
+  type DecisionFact,
   type DepartmentFact,
+  type DirectoryFacts,
+  type GovernanceRules,
   type JurisdictionFact,
+  type MeetingFact,
   type LeaderFact,
   type PostFact,
   type TeamOrderFact,
   type WorkAreaFact,
 } from '../domain';
 
+/** A government as a dataset records it: with its own rules of procedure when it has any. */
+export interface JurisdictionRecord extends JurisdictionFact {
+  readonly rules?: GovernanceRules | null;
+}
+
 export interface Dataset {
-  readonly jurisdictions: readonly JurisdictionFact[];
+  readonly jurisdictions: readonly JurisdictionRecord[];
   readonly leaders: readonly LeaderFact[];
   readonly posts: readonly PostFact[];
   readonly appointments: readonly AppointmentFact[];
@@ -29,6 +42,8 @@ export interface Dataset {
   readonly backups: readonly BackupFact[];
   readonly absences: readonly AbsenceFact[];
   readonly teamOrders: readonly TeamOrderFact[];
+  readonly meetings: readonly MeetingFact[];
+  readonly decisions: readonly DecisionFact[];
 }
 
 /** The file each part of a dataset lives in, inside a dataset folder. */
@@ -43,6 +58,8 @@ export const DATASET_FILES: { readonly [K in keyof Dataset]: string } = {
   backups: 'backups.json',
   absences: 'absences.json',
   teamOrders: 'team-orders.json',
+  meetings: 'meetings.json',
+  decisions: 'decisions.json',
 };
 
 export interface DatasetProblem {
@@ -76,6 +93,7 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
     posts: new Set(data.posts.map((p) => p.id)),
     departments: new Set(data.departments.map((d) => d.id)),
     workAreas: new Set(data.workAreas.map((w) => w.id)),
+    meetings: new Set(data.meetings.map((m) => m.id)),
   };
   const each = <K extends keyof Dataset>(part: K, check: (row: Dataset[K][number], at: string) => void) => {
     (data[part] as readonly Dataset[K][number][]).forEach((row, i) => {
@@ -164,5 +182,58 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
     o.leaderIds.forEach((id, i) => ref(at, `leaderIds[${i}]`, id, sets.leaders, false));
     interval(at, o);
   });
+  each('meetings', (m, at) => {
+    ref(at, 'jurisdictionId', m.jurisdictionId, sets.jurisdictions, false);
+    oneOf(at, 'kind', m.kind, MEETING_KINDS);
+    if (!isIsoDate(m.date)) report(at, `date ${String(m.date)} is not a date YYYY-MM-DD`);
+    m.votingAttendeeIds.forEach((id, i) => ref(at, `votingAttendeeIds[${i}]`, id, sets.leaders, false));
+  });
+  each('decisions', (d, at) => {
+    ref(at, 'jurisdictionId', d.jurisdictionId, sets.jurisdictions, false);
+    ref(at, 'meetingId', d.meetingId, sets.meetings, false);
+    oneOf(at, 'category', d.category, DECISION_CATEGORIES);
+  });
+  return problems;
+}
+
+/** One government's facts as the dataset describes them (the same shape the database loader produces). */
+export function factsFromDataset(data: Dataset, jurisdictionId: string): DirectoryFacts {
+  const jurisdiction = data.jurisdictions.find((j) => j.id === jurisdictionId);
+  if (jurisdiction === undefined) throw new RangeError(`no jurisdiction ${jurisdictionId} in the dataset`);
+  const leaders = data.leaders.filter((l) => l.jurisdictionId === jurisdictionId);
+  const leaderIds = new Set(leaders.map((l) => l.id));
+  const mine = <T extends { jurisdictionId: string }>(rows: readonly T[]) => rows.filter((r) => r.jurisdictionId === jurisdictionId);
+  return {
+    jurisdiction: { id: jurisdiction.id, name: jurisdiction.name, level: jurisdiction.level, parentId: jurisdiction.parentId },
+    leaders,
+    posts: mine(data.posts),
+    appointments: data.appointments.filter((a) => leaderIds.has(a.leaderId)),
+    departments: mine(data.departments),
+    workAreas: mine(data.workAreas),
+    assignments: mine(data.assignments),
+    backups: mine(data.backups),
+    absences: data.absences.filter((a) => leaderIds.has(a.leaderId)),
+    teamOrders: mine(data.teamOrders),
+    meetings: mine(data.meetings),
+    decisions: mine(data.decisions),
+    rules: { ...DEFAULT_GOVERNANCE_RULES, ...(jurisdiction.rules ?? {}) },
+  };
+}
+
+/**
+ * R7 holds for imported data too: every portfolio line and every AB pair must cite a decision on the division
+ * of labour taken at a quorate meeting, on or before the day it took effect. (No path bypasses the rule.)
+ * Run after checkDataset has found the dataset well-formed.
+ */
+export function checkDatasetDecisions(data: Dataset): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const factsOf = new Map(data.jurisdictions.map((j) => [j.id, factsFromDataset(data, j.id)]));
+  const check = (at: string, row: { jurisdictionId: string; decisionId: string | null; validFrom: string }) => {
+    const facts = factsOf.get(row.jurisdictionId) as DirectoryFacts;
+    const request = { decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate: row.validFrom, issuedById: null };
+    for (const violation of checkCollectiveDecision(facts, request)) problems.push({ at, message: `${violation.code}: ${violation.message}` });
+  };
+  data.assignments.forEach((a, i) => check(`assignments[${i}]`, a));
+  data.backups.forEach((b, i) => check(`backups[${i}]`, b));
   return problems;
 }

@@ -69,9 +69,18 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
     id: key('area', i), jurisdictionId: jid, name: `${UNIT_STEMS[i % UNIT_STEMS.length]}${i < UNIT_STEMS.length ? '' : Math.floor(i / UNIT_STEMS.length) + 1}`, aliases: [],
   }));
 
+  // The division was decided at a standing meeting on the day it took effect, all but one member present (R7).
+  const meeting = {
+    id: key('meeting', 1), jurisdictionId: jid, kind: 'STANDING' as const, number: '第1次', date: validFrom,
+    votingAttendeeIds: leaders.slice(0, -1).map((l) => l.id), nonVotingAttendees: [],
+  };
+  const decision = {
+    id: key('decision', 1), jurisdictionId: jid, meetingId: meeting.id, category: 'DIVISION_OF_LABOUR' as const,
+    text: '研究确定区政府领导班子成员工作分工', minutesNumber: `${spec.name}政常纪〔${validFrom.slice(0, 4)}〕1号`,
+  };
   const line = (n: number, partial: Partial<AssignmentFact> & Pick<AssignmentFact, 'leaderId' | 'kind'>): AssignmentFact => ({
     id: key('line', n), jurisdictionId: jid, departmentId: null, workAreaId: null, principalId: null, subject: null,
-    document: `${spec.name}政发〔${validFrom.slice(0, 4)}〕1号`, decisionId: null, ...interval, ...partial,
+    document: `${spec.name}政发〔${validFrom.slice(0, 4)}〕1号`, decisionId: decision.id, ...interval, ...partial,
   });
   const assignments: AssignmentFact[] = [line(0, { leaderId: head, kind: 'PRESIDES' })];
   departments.forEach((d, i) => {
@@ -86,8 +95,9 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
 
   const backups = [];
   for (let i = 0; i + 1 < directing.length; i += 2) {
-    backups.push({ id: key('backup', i), jurisdictionId: jid, leaderId: directing[i], backupId: directing[i + 1], exceptTargetIds: [], ...interval });
-    backups.push({ id: key('backup', i + 1), jurisdictionId: jid, leaderId: directing[i + 1], backupId: directing[i], exceptTargetIds: [], ...interval });
+    const pair = { jurisdictionId: jid, exceptTargetIds: [], decisionId: decision.id, ...interval };
+    backups.push({ id: key('backup', i), leaderId: directing[i], backupId: directing[i + 1], ...pair });
+    backups.push({ id: key('backup', i + 1), leaderId: directing[i + 1], backupId: directing[i], ...pair });
   }
   const absences = [{ id: key('absence', 0), leaderId: directing[1], reason: '外出学习', designatedActorId: null, validFrom, validTo: null }];
   const teamOrders = [{ id: key('order', 0), jurisdictionId: jid, leaderIds: leaders.map((l) => l.id), ...interval }];
@@ -96,5 +106,6 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
   return {
     jurisdictions: spec.parent === undefined ? [jurisdiction] : [spec.parent, jurisdiction],
     leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders,
+    meetings: [meeting], decisions: [decision],
   };
 }

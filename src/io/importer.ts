@@ -8,14 +8,16 @@ import {
   Appointment,
   Assignment,
   Backup,
+  Decision,
   Department,
   Jurisdiction,
   Leader,
+  Meeting,
   Post,
   TeamOrder,
   WorkArea,
 } from '../entities';
-import { checkDataset, DATASET_FILES, type Dataset } from './dataset';
+import { checkDataset, checkDatasetDecisions, DATASET_FILES, type Dataset } from './dataset';
 
 export async function readDataset(dir: string): Promise<Dataset> {
   const parts = await Promise.all(
@@ -43,11 +45,13 @@ function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
 }
 
 /**
- * Checks the dataset (BAD_USER_INPUT listing every problem) and inserts it in one transaction.
- * Ids must be new: importing over existing rows fails and changes nothing.
+ * Checks the dataset — its form, then the collective-decision rule (R7) for every line and AB pair — and
+ * inserts it in one transaction (BAD_USER_INPUT listing every problem otherwise). Ids must be new:
+ * importing over existing rows fails and changes nothing.
  */
 export async function importDataset(em: EntityManager, data: Dataset): Promise<void> {
-  const problems = checkDataset(data);
+  const malformed = checkDataset(data);
+  const problems = malformed.length > 0 ? malformed : checkDatasetDecisions(data);
   if (problems.length > 0) {
     throw new BadInputError(`数据集有 ${problems.length} 处错误 (the dataset has ${problems.length} problems)`, { problems });
   }
@@ -55,12 +59,19 @@ export async function importDataset(em: EntityManager, data: Dataset): Promise<v
   const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
   await em.transactional(async (tx) => {
     for (const j of parentsFirst(data)) {
-      await tx.insert(Jurisdiction, { id: j.id, name: j.name, level: j.level, parent: j.parentId });
+      await tx.insert(Jurisdiction, { id: j.id, name: j.name, level: j.level, parent: j.parentId, rules: j.rules ?? null });
     }
     const insert = async <T extends object>(entity: new () => T, rows: readonly object[]) => {
       if (rows.length > 0) await tx.insertMany(entity, rows as never[]);
     };
     await insert(Leader, data.leaders.map((l) => ({ id: l.id, jurisdiction: l.jurisdictionId, name: l.name })));
+    await insert(Meeting, data.meetings.map((m) => ({
+      id: m.id, jurisdiction: m.jurisdictionId, kind: m.kind, number: m.number, date: m.date,
+      votingAttendeeIds: [...m.votingAttendeeIds], nonVotingAttendees: [...m.nonVotingAttendees],
+    })));
+    await insert(Decision, data.decisions.map((d) => ({
+      id: d.id, jurisdiction: d.jurisdictionId, meeting: d.meetingId, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
+    })));
     await insert(Post, data.posts.map((p) => ({ id: p.id, jurisdiction: p.jurisdictionId, kind: p.kind, title: p.title })));
     await insert(Appointment, data.appointments.map((a) => ({
       id: a.id, jurisdiction: jurisdictionOf(a.leaderId), leader: a.leaderId, post: a.postId, acting: a.acting,
@@ -78,7 +89,7 @@ export async function importDataset(em: EntityManager, data: Dataset): Promise<v
     })));
     await insert(Backup, data.backups.map((b) => ({
       id: b.id, jurisdiction: b.jurisdictionId, leader: b.leaderId, backup: b.backupId, exceptTargetIds: [...b.exceptTargetIds],
-      validFrom: b.validFrom, validTo: b.validTo,
+      decisionId: b.decisionId, validFrom: b.validFrom, validTo: b.validTo,
     })));
     await insert(Absence, data.absences.map((a) => ({
       id: a.id, jurisdiction: jurisdictionOf(a.leaderId), leader: a.leaderId, reason: a.reason,
