@@ -17,6 +17,8 @@ export interface Config {
   readonly seedDemo: boolean;
   /** Time zone that decides which calendar date "today" is when a query gives no asOf. */
   readonly timeZone: string;
+  /** Anonymous callers may read (the demo default). Writes always need a token. */
+  readonly publicReads: boolean;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: databaseFromUrl(env.DATABASE_URL),
     seedDemo: env.SEED_DEMO !== 'false',
     timeZone: env.DIRECTORY_TIME_ZONE ?? 'Asia/Shanghai',
+    publicReads: env.PUBLIC_READS !== 'false',
   };
 }
 

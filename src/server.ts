@@ -1,4 +1,5 @@
-// Composition root of the HTTP server: schema → Apollo Server (hardened) → Express on one http.Server.
+// Composition root of the HTTP server: schema → Apollo Server (hardened) → Express and graphql-ws on one
+// http.Server.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -8,14 +9,21 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { todayIn } from './config';
+import { authenticate, type Viewer } from './auth/tokens';
+import { DomainError } from './domain';
 import { createContext, type Context } from './graphql/context';
 import { createFormatError, type Logger } from './graphql/errors';
+import { createEvents, type Events } from './graphql/events';
 import { createSchema } from './graphql/schema';
 
 export interface ServerOptions {
   readonly timeZone: string;
+  /** Anonymous callers may read (the demo default); writes always need a token. */
+  readonly publicReads: boolean;
   /** The clock, injectable so tests can fix "today". */
   readonly now?: () => Date;
   readonly logger?: Logger;
@@ -25,6 +33,7 @@ export interface RunningServer {
   readonly url: string;
   readonly apollo: ApolloServer<Context>;
   readonly httpServer: http.Server;
+  readonly events: Events;
   stop(): Promise<void>;
 }
 
@@ -52,12 +61,51 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, plugins: Apo
   });
 }
 
+/** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
+async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Viewer | null> {
+  try {
+    return await authenticate(orm.em.fork(), header);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+    }
+    throw error;
+  }
+}
+
 export async function startServer(orm: MikroORM, port: number, host: string, options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? console;
+  const events = createEvents();
+  const schema = await createSchema(events);
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApollo(await createSchema(), logger, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const scope = (viewer: Viewer | null) => {
+    const moment = now();
+    return { today: todayIn(options.timeZone, moment), now: moment, viewer, publicReads: options.publicReads, events };
+  };
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ authorization?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          await authenticate(orm.em.fork(), ctx.connectionParams?.authorization);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: async (ctx) => createContext(orm.em, scope(await authenticate(orm.em.fork(), ctx.connectionParams?.authorization))),
+    },
+    wsServer,
+  );
+
+  const apollo = createApollo(schema, logger, [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+  ]);
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
@@ -66,10 +114,12 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(orm.em, todayIn(options.timeZone, now())) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization))),
+    }),
   );
   // Malformed JSON bodies and the like: a clear 400 in GraphQL's error shape, never an HTML stack trace.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((error: { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error('Unexpected HTTP error:', error);
@@ -85,6 +135,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     url: `http://${shownHost}:${address.port}`,
     apollo,
     httpServer,
+    events,
     stop: () => apollo.stop(),
   };
 }

@@ -4,14 +4,18 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { DirectoryFacts, JurisdictionFact } from '../domain';
-import { Jurisdiction } from '../entities';
+import type { Viewer } from '../auth/tokens';
+import { AgendaItem, Jurisdiction } from '../entities';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import type { Events } from './events';
 
 export interface Loaders {
   /** All facts of one government, keyed by jurisdiction id; null for an unknown id. */
   readonly facts: DataLoader<string, DirectoryFacts | null>;
   /** One government's own record only (name, level, parent), for walking up the hierarchy cheaply. */
   readonly jurisdiction: DataLoader<string, JurisdictionFact | null>;
+  /** A meeting's agenda items in order, keyed by meeting id. */
+  readonly agenda: DataLoader<string, readonly AgendaItem[]>;
 }
 
 export interface Context {
@@ -20,6 +24,13 @@ export interface Context {
   readonly loaders: Loaders;
   /** The calendar date that stands for "today" when a field's asOf is omitted. */
   readonly today: string;
+  /** The moment the request arrived; audit entries are stamped with it. */
+  readonly now: Date;
+  /** Who is calling (from the bearer token); null for an anonymous caller. */
+  readonly viewer: Viewer | null;
+  /** Whether anonymous callers may read (the demo default); writes always need a token. */
+  readonly publicReads: boolean;
+  readonly events: Events;
 }
 
 export function createLoaders(em: SqlEntityManager): Loaders {
@@ -33,10 +44,22 @@ export function createLoaders(em: SqlEntityManager): Loaders {
       const byId = new Map(rows.map((j) => [j.id, { id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null }]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    agenda: new DataLoader(async (meetingIds: readonly string[]) => {
+      const items = await em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { position: 'asc' } });
+      return meetingIds.map((id) => items.filter((i) => i.meeting.id === id));
+    }),
   };
 }
 
-export function createContext(em: EntityManager, today: string): Context {
+export interface RequestScope {
+  readonly today: string;
+  readonly now: Date;
+  readonly viewer: Viewer | null;
+  readonly publicReads: boolean;
+  readonly events: Events;
+}
+
+export function createContext(em: EntityManager, scope: RequestScope): Context {
   const fork = em.fork() as SqlEntityManager;
-  return { em: fork, loaders: createLoaders(fork), today };
+  return { em: fork, loaders: createLoaders(fork), ...scope };
 }

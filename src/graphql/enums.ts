@@ -4,9 +4,12 @@ import {
   ACTING_BASES,
   ASSIGNMENT_KINDS,
   CHAIN_FACT_KINDS,
+  CHANGE_OPS,
+  DECISION_CATEGORIES,
   DEPARTMENT_KINDS,
   DIRECTION_BASES,
   JURISDICTION_LEVELS,
+  MEETING_KINDS,
   POST_KINDS,
   REFUSAL_CODES,
 } from '../domain';
@@ -23,6 +26,9 @@ export const DirectionBasisEnum = enumObject(DIRECTION_BASES);
 export const RefusalCodeEnum = enumObject(REFUSAL_CODES);
 export const ActingBasisEnum = enumObject(ACTING_BASES);
 export const ChainFactKindEnum = enumObject(CHAIN_FACT_KINDS);
+export const MeetingKindEnum = enumObject(MEETING_KINDS);
+export const DecisionCategoryEnum = enumObject(DECISION_CATEGORIES);
+export const ChangeOpEnum = enumObject(CHANGE_OPS);
 
 registerEnumType(PostKindEnum, {
   name: 'PostKind',
@@ -94,3 +100,35 @@ registerEnumType(ActingBasisEnum, {
   },
 });
 registerEnumType(ChainFactKindEnum, { name: 'ChainFactKind', description: 'Kind of fact cited in an explanation.' });
+registerEnumType(MeetingKindEnum, {
+  name: 'MeetingKind',
+  description: 'Kind of meeting.',
+  valuesConfig: {
+    STANDING: { description: '常务会议' },
+    PLENARY: { description: '全体会议' },
+    PARTY_GROUP: { description: '党组会议' },
+  },
+});
+registerEnumType(DecisionCategoryEnum, {
+  name: 'DecisionCategory',
+  description: 'What a decision is about. All but ROUTINE must be taken collectively at a quorate meeting (R7).',
+  valuesConfig: {
+    DIVISION_OF_LABOUR: { description: '分工调整: a change to the division of labour' },
+    MAJOR_DECISION: { description: '三重一大: 重大决策' },
+    KEY_APPOINTMENT: { description: '三重一大: 重要人事任免' },
+    MAJOR_PROJECT: { description: '三重一大: 重大项目安排' },
+    LARGE_FUND: { description: '三重一大: 大额资金使用' },
+    ROUTINE: { description: 'Routine business' },
+  },
+});
+registerEnumType(ChangeOpEnum, {
+  name: 'ChangeOp',
+  description: 'What one item of a re-division does.',
+  valuesConfig: {
+    ASSIGN: { description: 'Open a portfolio line' },
+    END: { description: 'End a portfolio line on the effective date' },
+    MOVE: { description: 'Hand a portfolio line to another leader' },
+    SET_BACKUP: { description: 'Set (or replace) a leader’s B角' },
+    END_BACKUP: { description: 'End an AB pair' },
+  },
+});

@@ -3,12 +3,20 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { DirectoryResolver } from '../modules/directory/directory.resolver';
 import { NODE_RESOLVERS } from '../modules/directory/node.resolvers';
+import { GOVERNANCE_RESOLVERS } from '../modules/governance/governance.resolver';
+import { CHANGES_RESOLVERS } from '../modules/changes/changes.resolver';
+import { AuthChecker } from './auth-checker';
+import { createEvents, type Events } from './events';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
-export async function createSchema(): Promise<GraphQLSchema> {
+/** Builds the schema; subscriptions listen on `events` (a fresh, unconnected bus when none is given). */
+export async function createSchema(events: Events = createEvents()): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [DirectoryResolver, ...NODE_RESOLVERS],
+    resolvers: [DirectoryResolver, ...NODE_RESOLVERS, ...GOVERNANCE_RESOLVERS, ...CHANGES_RESOLVERS],
+    authChecker: AuthChecker,
+    authMode: 'error',
+    pubSub: events,
     // type-graphql 2 validates nothing unless told to; every input shape is checked at the edge.
     validate: { forbidUnknownValues: false },
   });

@@ -13,7 +13,7 @@ beforeAll(async () => {
   db = await openTestDatabase('http');
   await seedDemoIfEmpty(db.orm);
   server = await startServer(db.orm, 0, '127.0.0.1', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: 'Asia/Shanghai', publicReads: true,
     now: () => new Date('2026-11-28T02:00:00Z'),
     logger: { error: (...args: unknown[]) => logged.push(args) },
   });
@@ -45,7 +45,7 @@ it('answers a query over HTTP, defaulting asOf to today in Asia/Shanghai', async
 });
 
 it('uses the local calendar date: 23:30 UTC is already the next day in Beijing', async () => {
-  const late = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-27T23:30:00Z') });
+  const late = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, now: () => new Date('2026-11-27T23:30:00Z') });
   try {
     const response = await fetch(`${late.url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: query('{ leader(id: "leader:zhou-ming") { asOf } }'),
@@ -82,7 +82,7 @@ it('reports a missing record as NOT_FOUND in a 200 response, with the path', asy
 it('masks an unexpected failure: no internal message reaches the client, and it is logged', async () => {
   const broken = await openTestDatabase('httpbroken');
   const brokenServer = await startServer(broken.orm, 0, '127.0.0.1', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: 'Asia/Shanghai', publicReads: true,
     logger: { error: (...args: unknown[]) => logged.push(args) },
   });
   try {

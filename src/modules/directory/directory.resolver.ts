@@ -1,5 +1,5 @@
 // Thin query resolvers: arguments → service (facts) → domain → presenter.
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import {
   canDirect,
   coverage,
@@ -47,6 +47,11 @@ import {
 /** How many governments a search that names none may look into. */
 const SEARCH_JURISDICTION_LIMIT = 50;
 
+/**
+ * Every query here reads the directory: VIEWER, or anyone when the server runs with public reads. Nested
+ * fields need no guard of their own: they are reachable only through these root fields.
+ */
+@Authorized('VIEWER')
 @Resolver()
 export class DirectoryResolver {
   @Query(() => JurisdictionNode, { description: 'A government by id.' })

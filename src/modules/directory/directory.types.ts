@@ -106,7 +106,7 @@ export class DepartmentHead {
   @Field(() => String, { nullable: true })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** Read through DepartmentFieldResolver.head, which shows it to EDITOR and above only. */
   contact!: string | null;
 }
 

@@ -21,6 +21,7 @@ import {
   type DirectoryFacts,
 } from '../../domain';
 import type { Context } from '../../graphql/context';
+import { roleAtLeast } from '../../auth/tokens';
 import { ConnectionArgs, paginate, type ConnectionShape } from '../../graphql/connection';
 import { AsOfArgs, PortfolioArgs } from './directory.inputs';
 import { DirectoryService } from './directory.service';
@@ -30,6 +31,7 @@ import {
   ActingCoverNode,
   AppointmentNode,
   BackupNode,
+  DepartmentHead,
   DepartmentNode,
   JurisdictionNode,
   LeaderNode,
@@ -177,6 +179,14 @@ export class LeaderFieldResolver {
   }
 }
 
+@Resolver(() => DepartmentHead)
+export class DepartmentHeadFieldResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Office contact; null unless the caller is EDITOR or ADMIN.' })
+  contact(@Root() head: DepartmentHead, @Ctx() ctx: Context): string | null {
+    return ctx.viewer !== null && roleAtLeast(ctx.viewer.role, 'EDITOR') ? head.contact : null;
+  }
+}
+
 @Resolver(() => DepartmentNode)
 export class DepartmentFieldResolver {
   @FieldResolver(() => JurisdictionNode)
@@ -314,6 +324,7 @@ export const NODE_RESOLVERS = [
   JurisdictionFieldResolver,
   LeaderFieldResolver,
   DepartmentFieldResolver,
+  DepartmentHeadFieldResolver,
   WorkAreaFieldResolver,
   PortfolioLineFieldResolver,
   AbsenceFieldResolver,

@@ -1,0 +1,34 @@
+// The audit feed's writer: every write appends events in the same transaction as the change itself.
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { AuditEvent } from '../entities';
+import type { Viewer } from '../auth/tokens';
+
+export interface AuditEntry {
+  readonly jurisdictionId: string;
+  readonly action: 'OPEN' | 'CLOSE' | 'RECORD';
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly decisionId: string | null;
+  readonly changesetId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** How an actor is named in the feed: the token's name and role. */
+export function actorName(viewer: Viewer | null): string {
+  return viewer === null ? 'anonymous' : `${viewer.name} (${viewer.role})`;
+}
+
+export async function appendAudit(em: EntityManager, viewer: Viewer | null, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await em.insertMany(
+    AuditEvent,
+    entries.map((e) => ({ ...e, at: at.toISOString(), actor: actorName(viewer) })),
+  );
+}
+
+/** A new, readable, collision-resistant id: `<kind>:<date>-<random>`. */
+export function newId(kind: string, date: string): string {
+  return `${kind}:${date}-${randomBytes(5).toString('hex')}`;
+}

@@ -1,0 +1,95 @@
+// Inputs for recording meetings and decisions, validated at the edge.
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import type { DecisionCategory, MeetingKind } from '../../domain';
+import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { ConnectionArgs } from '../../graphql/connection';
+
+@InputType()
+export class AgendaItemInput {
+  @Field()
+  @Length(1, 500)
+  title!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The team member who presents it.' })
+  @IsOptional()
+  @Length(1, 100)
+  presenterId?: string;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Units the item concerns.' })
+  @ArrayMaxSize(100)
+  @Length(1, 100, { each: true })
+  departmentIds!: string[];
+}
+
+@InputType()
+export class RecordMeetingInput {
+  @Field(() => ID)
+  @Length(1, 100)
+  jurisdictionId!: string;
+
+  @Field(() => MeetingKindEnum)
+  kind!: MeetingKind;
+
+  @Field(() => String, { nullable: true, description: '第X次' })
+  @IsOptional()
+  @MaxLength(50)
+  number?: string;
+
+  @Field(() => LocalDateScalar)
+  date!: string;
+
+  @Field(() => [ID], { description: 'Team members present with a vote.' })
+  @ArrayMaxSize(200)
+  @Length(1, 100, { each: true })
+  votingAttendeeIds!: string[];
+
+  @Field(() => [String], { defaultValue: [], description: '列席: names of those present without a vote.' })
+  @ArrayMaxSize(200)
+  @Length(1, 100, { each: true })
+  nonVotingAttendees!: string[];
+
+  @Field(() => [AgendaItemInput], { defaultValue: [] })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  agenda!: AgendaItemInput[];
+}
+
+@InputType()
+export class RecordDecisionInput {
+  @Field(() => ID)
+  @Length(1, 100)
+  meetingId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The agenda item decided, if recorded.' })
+  @IsOptional()
+  @Length(1, 100)
+  agendaItemId?: string;
+
+  @Field(() => DecisionCategoryEnum)
+  category!: DecisionCategory;
+
+  @Field()
+  @Length(1, 5000)
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: '纪要号' })
+  @IsOptional()
+  @MaxLength(100)
+  minutesNumber?: string;
+}
+
+@ArgsType()
+export class MeetingsArgs extends ConnectionArgs {
+  @Field(() => ID)
+  @Length(1, 100)
+  jurisdictionId!: string;
+}
+
+@ArgsType()
+export class DecisionsArgs extends MeetingsArgs {
+  @Field(() => DecisionCategoryEnum, { nullable: true })
+  @IsOptional()
+  category?: DecisionCategory;
+}

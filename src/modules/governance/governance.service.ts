@@ -1,0 +1,111 @@
+// Use cases of collective decision-making: record a meeting (with its agenda) and record a decision.
+// Load facts → check → persist once (with its audit entries) → publish.
+import {
+  BadInputError,
+  checkCollectiveDecision,
+  COLLECTIVE_CATEGORIES,
+  leadershipTeam,
+  NotFoundError,
+  type DecisionFact,
+  type DirectoryFacts,
+  type MeetingFact,
+  type Violation,
+} from '../../domain';
+import { AgendaItem, Decision, Meeting } from '../../entities';
+import type { Context } from '../../graphql/context';
+import { TOPICS } from '../../graphql/events';
+import { appendAudit, newId } from '../audit';
+import { DirectoryService } from '../directory/directory.service';
+import type { RecordDecisionInput, RecordMeetingInput } from './governance.inputs';
+
+export class GovernanceService {
+  constructor(private readonly ctx: Context) {}
+
+  async recordMeeting(input: RecordMeetingInput): Promise<MeetingFact> {
+    const facts = await new DirectoryService(this.ctx).facts(input.jurisdictionId);
+    const team = new Set(leadershipTeam(facts, input.date).map((m) => m.leader.id));
+    const notOnTeam = input.votingAttendeeIds.filter((id) => !team.has(id));
+    if (notOnTeam.length > 0) {
+      throw new BadInputError(`表决出席人须为会议当日的班子成员 (voting attendees must be on the team on ${input.date})`, { notOnTeam });
+    }
+    if (new Set(input.votingAttendeeIds).size !== input.votingAttendeeIds.length) {
+      throw new BadInputError('表决出席人重复 (a voting attendee is listed twice)', { votingAttendeeIds: input.votingAttendeeIds });
+    }
+    const units = new Set(facts.departments.map((d) => d.id));
+    input.agenda.forEach((item, i) => {
+      if (item.presenterId !== undefined && !team.has(item.presenterId)) {
+        throw new BadInputError(`议题 ${i + 1} 的汇报人不是班子成员 (agenda item ${i + 1}: the presenter is not on the team)`, { item: i, presenterId: item.presenterId });
+      }
+      const unknown = item.departmentIds.filter((id) => !units.has(id));
+      if (unknown.length > 0) throw new BadInputError(`议题 ${i + 1} 涉及未知单位 (agenda item ${i + 1} names unknown units)`, { item: i, unknown });
+    });
+
+    const meeting: MeetingFact = {
+      id: newId('meeting', input.date),
+      jurisdictionId: input.jurisdictionId,
+      kind: input.kind,
+      number: input.number ?? null,
+      date: input.date,
+      votingAttendeeIds: [...input.votingAttendeeIds],
+      nonVotingAttendees: [...input.nonVotingAttendees],
+    };
+    await this.ctx.em.transactional(async (tx) => {
+      tx.create(Meeting, {
+        id: meeting.id, jurisdiction: meeting.jurisdictionId, kind: meeting.kind, number: meeting.number, date: meeting.date,
+        votingAttendeeIds: [...meeting.votingAttendeeIds], nonVotingAttendees: [...meeting.nonVotingAttendees],
+      });
+      input.agenda.forEach((item, i) =>
+        tx.create(AgendaItem, {
+          id: `${meeting.id}/item-${i + 1}`, meeting: meeting.id, position: i + 1, title: item.title,
+          presenter: item.presenterId ?? null, departmentIds: item.departmentIds,
+        }),
+      );
+      await tx.flush();
+      await appendAudit(tx, this.ctx.viewer, this.ctx.now, [
+        { jurisdictionId: meeting.jurisdictionId, action: 'RECORD', entityType: 'MEETING', entityId: meeting.id, decisionId: null, changesetId: null, before: null, after: { ...meeting, agenda: input.agenda } },
+      ]);
+    });
+    this.ctx.loaders.facts.clear(input.jurisdictionId);
+    return meeting;
+  }
+
+  /**
+   * Records what a meeting decided. The minutes are a fact and are recorded as they are; whether the decision
+   * can carry a collective matter (quorum, meeting kind — R7) is shown by `problems` and enforced where the
+   * decision is cited.
+   */
+  async recordDecision(input: RecordDecisionInput): Promise<DecisionFact> {
+    const row = await this.ctx.em.findOne(Meeting, { id: input.meetingId }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('Meeting', input.meetingId);
+    if (input.agendaItemId !== undefined) {
+      const item = await this.ctx.em.findOne(AgendaItem, { id: input.agendaItemId, meeting: input.meetingId });
+      if (item === null) throw new NotFoundError('AgendaItem', input.agendaItemId);
+    }
+    const decision: DecisionFact = {
+      id: newId('decision', this.ctx.today),
+      jurisdictionId: row.jurisdiction.id,
+      meetingId: input.meetingId,
+      category: input.category,
+      text: input.text,
+      minutesNumber: input.minutesNumber ?? null,
+    };
+    await this.ctx.em.transactional(async (tx) => {
+      tx.create(Decision, { ...decision, jurisdiction: decision.jurisdictionId, meeting: decision.meetingId, agendaItem: input.agendaItemId ?? null });
+      await tx.flush();
+      await appendAudit(tx, this.ctx.viewer, this.ctx.now, [
+        { jurisdictionId: decision.jurisdictionId, action: 'RECORD', entityType: 'DECISION', entityId: decision.id, decisionId: decision.id, changesetId: null, before: null, after: decision },
+      ]);
+    });
+    this.ctx.loaders.facts.clear(decision.jurisdictionId);
+    this.ctx.events.publish(TOPICS.decisionRecorded, { jurisdictionId: decision.jurisdictionId, decisionId: decision.id });
+    return decision;
+  }
+}
+
+/** Why a recorded decision could not carry a collective matter (quorum, meeting kind); empty when it can. */
+export function decisionProblems(facts: DirectoryFacts, decision: DecisionFact): Violation[] {
+  if (!COLLECTIVE_CATEGORIES.includes(decision.category)) return [];
+  const meeting = facts.meetings.find((m) => m.id === decision.meetingId);
+  if (meeting === undefined) return [];
+  return checkCollectiveDecision(facts, { decisionId: decision.id, category: decision.category, effectiveDate: meeting.date, issuedById: null });
+}

@@ -1,0 +1,95 @@
+// GraphQL read models of meetings and decisions (集体决策).
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { DecisionFact, MeetingFact } from '../../domain';
+import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { Connection } from '../../graphql/connection';
+
+@ObjectType('Quorum', { description: 'Whether a meeting could decide collectively: present voting members against the team.' })
+export class QuorumNode {
+  @Field(() => Int, { description: 'Team members present with a vote.' })
+  present!: number;
+
+  @Field(() => Int, { description: 'Voting members needed (more than the government’s quorum fraction of the team).' })
+  required!: number;
+
+  @Field(() => Int, { description: 'The team’s size on the meeting date.' })
+  teamSize!: number;
+
+  @Field()
+  met!: boolean;
+}
+
+@ObjectType('AgendaItem', { description: '议题: an item on a meeting’s agenda.' })
+export class AgendaItemNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  position!: number;
+
+  @Field()
+  title!: string;
+
+  presenterId!: string | null;
+  departmentIds!: string[];
+  jurisdictionId!: string;
+  asOf!: string;
+}
+
+@ObjectType('Meeting', { description: '常务会议 / 全体会议 / 党组会议 and who attended.' })
+export class MeetingNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => MeetingKindEnum)
+  kind!: MeetingFact['kind'];
+
+  @Field(() => String, { nullable: true, description: '第X次, as written.' })
+  number!: string | null;
+
+  @Field(() => LocalDateScalar)
+  date!: string;
+
+  @Field(() => [String], { description: '列席: present without a vote.' })
+  nonVotingAttendees!: string[];
+
+  fact!: MeetingFact;
+  jurisdictionId!: string;
+
+  static of(fact: MeetingFact): MeetingNode {
+    return Object.assign(new MeetingNode(), {
+      id: fact.id, kind: fact.kind, number: fact.number, date: fact.date, nonVotingAttendees: [...fact.nonVotingAttendees],
+      fact, jurisdictionId: fact.jurisdictionId,
+    });
+  }
+}
+
+@ObjectType('Decision', { description: '决定: what a meeting decided.' })
+export class DecisionNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DecisionCategoryEnum)
+  category!: DecisionFact['category'];
+
+  @Field()
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: '纪要号' })
+  minutesNumber!: string | null;
+
+  fact!: DecisionFact;
+  jurisdictionId!: string;
+
+  static of(fact: DecisionFact): DecisionNode {
+    return Object.assign(new DecisionNode(), {
+      id: fact.id, category: fact.category, text: fact.text, minutesNumber: fact.minutesNumber, fact, jurisdictionId: fact.jurisdictionId,
+    });
+  }
+}
+
+@ObjectType()
+export class MeetingConnection extends Connection(MeetingNode, 'Meeting') {}
+@ObjectType()
+export class DecisionConnection extends Connection(DecisionNode, 'Decision') {}

@@ -1,0 +1,150 @@
+// The write path over real transports: bearer tokens over HTTP, 50 truly concurrent conflicting edits,
+// and graphql-ws subscriptions that see a change the moment it commits.
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createToken } from '../../src/auth/tokens';
+import { seedDemoIfEmpty } from '../../src/db/database';
+import { AuditEvent } from '../../src/entities';
+import { startServer, type RunningServer } from '../../src/server';
+import { openTestDatabase, type TestDatabase } from '../support/database';
+
+let db: TestDatabase;
+let server: RunningServer;
+let editorToken: string;
+let viewerToken: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase('live');
+  await seedDemoIfEmpty(db.orm);
+  server = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: false, now: () => new Date('2026-11-28T02:00:00Z') });
+  editorToken = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
+  viewerToken = (await createToken(db.orm.em.fork(), '区财政局', 'VIEWER', new Date())).token;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+async function graphql(query: string, variables: object = {}, token?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const VERSION = `{ jurisdiction(id: "jur:qingchuan") { version } }`;
+const MOVE = `mutation($input: MoveAssignmentInput!) { moveAssignment(input: $input) { id version } }`;
+
+describe('bearer tokens over HTTP', () => {
+  it.each([
+    // The request is well-formed; the field refuses (GraphQL's usual 200 with an error).
+    ['no token on a private server', undefined, 200],
+    // The token itself is bad: the whole request is refused before execution.
+    ['an unknown token', 'fgml_not-a-real-token', 401],
+  ])('refuses %s with UNAUTHENTICATED (HTTP %s)', async (_label, token, status) => {
+    const response = await graphql(VERSION, {}, token);
+    expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(response.status).toBe(status);
+  });
+
+  it('answers a VIEWER’s read and refuses his write with FORBIDDEN', async () => {
+    const read = await graphql(VERSION, {}, viewerToken);
+    expect(read.body.data.jurisdiction.version).toBe(0);
+    const write = await graphql(MOVE, { input: { lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', expectedVersion: 0 } }, viewerToken);
+    expect(write.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('rejects a malformed Authorization header with 401', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: JSON.stringify({ query: VERSION }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('optimistic concurrency under real parallel requests', () => {
+  it('applies exactly one of 50 concurrent conflicting edits; the other 49 get CONFLICT; the feed holds one change', async () => {
+    const before = (await graphql(VERSION, {}, editorToken)).body.data.jurisdiction.version as number;
+    const auditBefore = await db.orm.em.fork().count(AuditEvent, { jurisdictionId: 'jur:qingchuan' });
+    const toLeaders = ['leader:sun-haitao', 'leader:li-xiaoyan', 'leader:wang-lihua', 'leader:zhou-ming', 'leader:he-zhiyuan'];
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        graphql(MOVE, {
+          input: {
+            lineId: 'line:zhao-wenbin-supervises-veterans', toLeaderId: toLeaders[i % toLeaders.length],
+            decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', expectedVersion: before,
+          },
+        }, editorToken),
+      ),
+    );
+    const applied = results.filter((r) => r.body.data?.moveAssignment !== undefined && r.body.data.moveAssignment !== null);
+    const conflicts = results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(applied).toHaveLength(1);
+    expect(conflicts).toHaveLength(49);
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect((await graphql(VERSION, {}, editorToken)).body.data.jurisdiction.version).toBe(before + 1);
+    const events = await db.orm.em.fork().find(AuditEvent, { jurisdictionId: 'jur:qingchuan', seq: { $gt: 0 } }, { orderBy: { seq: 'asc' } });
+    expect(events.length - auditBefore).toBe(2); // one CLOSE and one OPEN: the one change
+    expect(new Set(events.slice(auditBefore).map((e) => e.changesetId)).size).toBe(1);
+  });
+});
+
+describe('subscriptions over graphql-ws', () => {
+  let client: Client;
+
+  afterEach(async () => {
+    await client?.dispose();
+  });
+
+  function subscribe<T>(query: string, token: string): { next: Promise<T> } {
+    client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false });
+    const next = new Promise<T>((resolve, reject) => {
+      client.subscribe<T>({ query }, { next: (value) => resolve(value.data as T), error: reject, complete: () => undefined });
+    });
+    return { next };
+  }
+
+  it('tells a dashboard the moment a re-division commits', async () => {
+    const { next } = subscribe<{ portfolioChanged: { version: number; decisionId: string } }>(
+      `subscription { portfolioChanged(jurisdictionId: "jur:qingchuan") { changesetId version effectiveDate decisionId } }`,
+      viewerToken,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the subscription register
+    const version = (await graphql(VERSION, {}, editorToken)).body.data.jurisdiction.version as number;
+    const write = await graphql(MOVE, {
+      input: { lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-02', expectedVersion: version },
+    }, editorToken);
+    expect(write.body.errors).toBeUndefined();
+    const event = await next;
+    expect(event.portfolioChanged).toMatchObject({ version: version + 1, decisionId: 'decision:qingchuan-2026-11-adjust' });
+  });
+
+  it('tells a dashboard when a decision is recorded', async () => {
+    const { next } = subscribe<{ decisionRecorded: { category: string; text: string } }>(
+      `subscription { decisionRecorded(jurisdictionId: "jur:qingchuan") { id category text } }`,
+      viewerToken,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const recorded = await graphql(
+      `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
+      { input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'MAJOR_PROJECT', text: '同意实施老旧小区改造二期工程' } },
+      editorToken,
+    );
+    expect(recorded.body.errors).toBeUndefined();
+    expect((await next).decisionRecorded).toMatchObject({ category: 'MAJOR_PROJECT', text: '同意实施老旧小区改造二期工程' });
+  });
+
+  it('refuses a subscription without a valid token: the socket closes with 4403 Forbidden', async () => {
+    const refused = new Promise<{ code?: number }>((resolve) => {
+      const bad = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer fgml_nope' }, retryAttempts: 0 });
+      bad.subscribe({ query: 'subscription { portfolioChanged(jurisdictionId: "jur:qingchuan") { version } }' }, {
+        next: () => undefined, error: (e) => { resolve(e as { code?: number }); void bad.dispose(); }, complete: () => undefined,
+      });
+    });
+    expect((await refused).code).toBe(4403);
+  });
+});
