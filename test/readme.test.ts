@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { seedDemoIfEmpty } from '../src/db/database';
 import { openTestDatabase, type TestDatabase } from './support/database';
-import { createTestApi, type TestApi } from './support/api';
+import { createTestApi, EDITOR, type TestApi } from './support/api';
 
 const examples = [...readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
 
@@ -26,9 +26,20 @@ it('has example queries', () => {
   expect(examples.length).toBeGreaterThanOrEqual(5);
 });
 
+// Run as the government office: one example is the dry run of a re-division, which needs EDITOR.
 it.each(examples.map((query, i) => [i + 1, query]))('example %i runs without errors', async (_n, query) => {
-  const result = await api.run(query as string);
+  const result = await api.run(query as string, undefined, { viewer: EDITOR });
   expect(result.errors).toBeUndefined();
+});
+
+it('the re-division preview is valid: 区教育局 moves from 王丽华 to 李晓燕', async () => {
+  const preview = examples.find((e) => e.includes('previewChangeset')) as string;
+  const { previewChangeset, jurisdiction } = await api.data(preview, undefined, { viewer: EDITOR });
+  expect(jurisdiction.version).toBe(0);
+  expect(previewChangeset.valid).toBe(true);
+  expect(previewChangeset.violations).toEqual([]);
+  expect(previewChangeset.diff.map((d: { action: string }) => d.action)).toEqual(['CLOSE', 'OPEN']);
+  expect(previewChangeset.diff[1].text).toContain('李晓燕');
 });
 
 it('who oversees 财政: 周明 supervises 区财政局 and is responsible for 财政', async () => {

@@ -14,6 +14,8 @@ export interface Loaders {
   readonly facts: DataLoader<string, DirectoryFacts | null>;
   /** One government's own record only (name, level, parent), for walking up the hierarchy cheaply. */
   readonly jurisdiction: DataLoader<string, JurisdictionFact | null>;
+  /** The directory version of each government (what a writer names as expectedVersion). */
+  readonly version: DataLoader<string, number | null>;
   /** A meeting's agenda items in order, keyed by meeting id. */
   readonly agenda: DataLoader<string, readonly AgendaItem[]>;
 }
@@ -42,6 +44,11 @@ export function createLoaders(em: SqlEntityManager): Loaders {
     jurisdiction: new DataLoader(async (ids: readonly string[]) => {
       const rows = await em.find(Jurisdiction, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((j) => [j.id, { id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    version: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await em.find(Jurisdiction, { id: { $in: [...ids] } }, { fields: ['version'], disableIdentityMap: true });
+      const byId = new Map(rows.map((j) => [j.id, j.version]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     agenda: new DataLoader(async (meetingIds: readonly string[]) => {

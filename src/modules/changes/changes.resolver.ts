@@ -2,7 +2,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeItem, ChangesetDraft, ChangesetPlan } from '../../domain';
 import { BadInputError } from '../../domain';
-import { AuditEvent, Jurisdiction, type Changeset } from '../../entities';
+import { AuditEvent, type Changeset } from '../../entities';
 import type { Context } from '../../graphql/context';
 import { TOPICS, type PortfolioChangedEvent } from '../../graphql/events';
 import { connectionOf, pageWindow, type ConnectionShape } from '../../graphql/connection';
@@ -167,8 +167,7 @@ export class ChangesResolver {
 export class JurisdictionVersionResolver {
   @FieldResolver(() => Int, { description: 'The directory’s version: name it as expectedVersion when you write.' })
   async version(@Root() node: JurisdictionNode, @Ctx() ctx: Context): Promise<number> {
-    const row = await ctx.em.findOne(Jurisdiction, { id: node.id }, { fields: ['version'], disableIdentityMap: true });
-    return row?.version ?? 0;
+    return (await ctx.loaders.version.load(node.id)) ?? 0;
   }
 }
 

@@ -21,6 +21,7 @@ import { TOPICS } from '../../graphql/events';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
 import { loadDirectoryFacts } from '../directory/directory.facts';
+import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 
 export interface AppliedChangeset {
@@ -91,14 +92,18 @@ export class ChangesService {
     return row.jurisdiction.id;
   }
 
-  /** Records an absence (not a re-division: no decision needed) after the domain's checks; audited. */
+  /**
+   * Records an absence (not a re-division: no decision needed) after the domain's checks; audited. It moves
+   * the directory version too — who acts for whom has changed — and that row lock serializes it with other
+   * writers, so two partners' absences recorded at the same moment cannot both pass the overlap check.
+   */
   async recordAbsence(input: Omit<AbsenceFact, 'id'>): Promise<AbsenceFact> {
     const jurisdictionId = await this.jurisdictionOf('leader', input.leaderId);
-    const facts = await new DirectoryService(this.ctx).facts(jurisdictionId);
-    const violations = checkAbsence(facts, input);
-    if (violations.length > 0) throw new ChangeRefusedError(violations);
     const absence: AbsenceFact = { id: newId('absence', input.validFrom), ...input };
     await this.ctx.em.transactional(async (tx) => {
+      await tx.nativeUpdate(Jurisdiction, { id: jurisdictionId }, { version: raw('version + 1') });
+      const violations = checkAbsence(await this.factsIn(tx, jurisdictionId), input);
+      if (violations.length > 0) throw new ChangeRefusedError(violations);
       tx.create(Absence, {
         id: absence.id, jurisdiction: jurisdictionId, leader: absence.leaderId, reason: absence.reason,
         designatedActor: absence.designatedActorId, validFrom: absence.validFrom, validTo: absence.validTo,

@@ -49,21 +49,20 @@ async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName
 
 /** Loads the facts of each jurisdiction in `ids`, keyed by id; unknown ids are absent from the map. */
 export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
+  // Outside a transaction the statements run side by side on the pool; inside one they share a single
+  // connection, which takes one statement at a time (node-postgres deprecates queueing them).
+  const entities = [Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder, Meeting, Decision] as const;
+  const results: unknown[] = [];
+  if (em.isInTransaction()) {
+    for (const entity of entities) results.push(await rowsOf(em, entity as EntityName<object>, ids));
+  } else {
+    results.push(...(await Promise.all(entities.map((entity) => rowsOf(em, entity as EntityName<object>, ids)))));
+  }
   const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders, meetings, decisions] =
-    await Promise.all([
-      rowsOf(em, Jurisdiction, ids),
-      rowsOf(em, Leader, ids),
-      rowsOf(em, Post, ids),
-      rowsOf(em, Appointment, ids),
-      rowsOf(em, Department, ids),
-      rowsOf(em, WorkArea, ids),
-      rowsOf(em, Assignment, ids),
-      rowsOf(em, Backup, ids),
-      rowsOf(em, Absence, ids),
-      rowsOf(em, TeamOrder, ids),
-      rowsOf(em, Meeting, ids),
-      rowsOf(em, Decision, ids),
-    ]);
+    results as [
+      Row<Jurisdiction>[], Row<Leader>[], Row<Post>[], Row<Appointment>[], Row<Department>[], Row<WorkArea>[], Row<Assignment>[],
+      Row<Backup>[], Row<Absence>[], Row<TeamOrder>[], Row<Meeting>[], Row<Decision>[],
+    ];
   const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
   const [leadersBy, postsBy, appointmentsBy, departmentsBy, workAreasBy, assignmentsBy, backupsBy, absencesBy, ordersBy, meetingsBy, decisionsBy] = [
     of(leaders), of(posts), of(appointments), of(departments), of(workAreas), of(assignments), of(backups), of(absences), of(teamOrders),
