@@ -1,6 +1,6 @@
 // Inputs for recording meetings and decisions, validated at the edge.
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { DecisionCategory, MeetingKind } from '../../domain';
 import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
@@ -92,4 +92,37 @@ export class DecisionsArgs extends MeetingsArgs {
   @Field(() => DecisionCategoryEnum, { nullable: true })
   @IsOptional()
   category?: DecisionCategory;
+}
+
+@InputType()
+export class CategoryMeetingKindsInput {
+  @Field(() => DecisionCategoryEnum)
+  category!: DecisionCategory;
+
+  @Field(() => [MeetingKindEnum])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  meetingKinds!: MeetingKind[];
+}
+
+@InputType({ description: 'A government’s rules of procedure on collective decisions. ADMIN.' })
+export class SetGovernanceRulesInput {
+  @Field(() => ID)
+  @Length(1, 100)
+  jurisdictionId!: string;
+
+  @Field(() => Float, { description: 'At least 0.5: democratic centralism needs more than half; a government may require more (e.g. 2/3).' })
+  @Min(0.5)
+  @Max(0.99)
+  quorumMoreThan!: number;
+
+  @Field(() => [CategoryMeetingKindsInput], { defaultValue: [] })
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  meetingKindsByCategory!: CategoryMeetingKindsInput[];
+
+  @Field(() => String, { nullable: true, description: 'The local rule, e.g. 《…人民政府工作规则》第二十一条.' })
+  @IsOptional()
+  @MaxLength(500)
+  source?: string;
 }

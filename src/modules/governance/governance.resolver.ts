@@ -18,11 +18,19 @@ import { TOPICS, type DecisionRecordedEvent } from '../../graphql/events';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { DirectoryService } from '../directory/directory.service';
 import { Presenter } from '../directory/directory.present';
-import { DepartmentNode, LeaderNode } from '../directory/directory.types';
+import { DepartmentNode, JurisdictionNode, LeaderNode } from '../directory/directory.types';
 import { ViolationNode } from '../changes/changes.types';
-import { decisionProblems, GovernanceService } from './governance.service';
-import { DecisionsArgs, MeetingsArgs, RecordDecisionInput, RecordMeetingInput } from './governance.inputs';
-import { AgendaItemNode, DecisionConnection, DecisionNode, MeetingConnection, MeetingNode, QuorumNode } from './governance.types';
+import { decisionProblems, GovernanceService, setGovernanceRules } from './governance.service';
+import { DecisionsArgs, MeetingsArgs, RecordDecisionInput, RecordMeetingInput, SetGovernanceRulesInput } from './governance.inputs';
+import {
+  AgendaItemNode,
+  DecisionConnection,
+  DecisionNode,
+  GovernanceRulesNode,
+  MeetingConnection,
+  MeetingNode,
+  QuorumNode,
+} from './governance.types';
 
 @Resolver()
 export class GovernanceResolver {
@@ -57,6 +65,12 @@ export class GovernanceResolver {
     return DecisionNode.of(await new GovernanceService(ctx).recordDecision(input));
   }
 
+  @Authorized('ADMIN')
+  @Mutation(() => GovernanceRulesNode, { description: 'Sets a government’s rules of procedure on collective decisions (quorum, which meeting kinds decide what). ADMIN.' })
+  async setGovernanceRules(@Arg('input', () => SetGovernanceRulesInput) input: SetGovernanceRulesInput, @Ctx() ctx: Context): Promise<GovernanceRulesNode> {
+    return GovernanceRulesNode.of(await setGovernanceRules(ctx, input));
+  }
+
   @Authorized('VIEWER')
   @Subscription(() => DecisionNode, {
     topics: TOPICS.decisionRecorded,
@@ -72,6 +86,14 @@ export class GovernanceResolver {
     const decision = facts.decisions.find((d) => d.id === event.decisionId);
     if (decision === undefined) throw new NotFoundError('Decision', event.decisionId);
     return DecisionNode.of(decision);
+  }
+}
+
+@Resolver(() => JurisdictionNode)
+export class JurisdictionRulesResolver {
+  @FieldResolver(() => GovernanceRulesNode, { description: 'Its rules of procedure on collective decisions (defaults: more than half, any meeting kind).' })
+  async rules(@Root() node: JurisdictionNode, @Ctx() ctx: Context): Promise<GovernanceRulesNode> {
+    return GovernanceRulesNode.of((await new DirectoryService(ctx).facts(node.id)).rules);
   }
 }
 
@@ -139,4 +161,10 @@ export class DecisionFieldResolver {
   }
 }
 
-export const GOVERNANCE_RESOLVERS = [GovernanceResolver, MeetingFieldResolver, AgendaItemFieldResolver, DecisionFieldResolver] as const;
+export const GOVERNANCE_RESOLVERS = [
+  GovernanceResolver,
+  JurisdictionRulesResolver,
+  MeetingFieldResolver,
+  AgendaItemFieldResolver,
+  DecisionFieldResolver,
+] as const;

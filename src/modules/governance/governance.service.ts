@@ -8,15 +8,17 @@ import {
   NotFoundError,
   type DecisionFact,
   type DirectoryFacts,
+  type GovernanceRules,
   type MeetingFact,
   type Violation,
 } from '../../domain';
-import { AgendaItem, Decision, Meeting } from '../../entities';
+import { raw } from '@mikro-orm/core';
+import { AgendaItem, Decision, Jurisdiction, Meeting } from '../../entities';
 import type { Context } from '../../graphql/context';
 import { TOPICS } from '../../graphql/events';
 import { appendAudit, newId } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
-import type { RecordDecisionInput, RecordMeetingInput } from './governance.inputs';
+import type { RecordDecisionInput, RecordMeetingInput, SetGovernanceRulesInput } from './governance.inputs';
 
 export class GovernanceService {
   constructor(private readonly ctx: Context) {}
@@ -100,6 +102,32 @@ export class GovernanceService {
     this.ctx.events.publish(TOPICS.decisionRecorded, { jurisdictionId: decision.jurisdictionId, decisionId: decision.id });
     return decision;
   }
+}
+
+/**
+ * Sets a government's rules of procedure. It changes which decisions can carry a re-division, so it moves
+ * the directory version like any other change to the division's ground rules; audited with before → after.
+ */
+export async function setGovernanceRules(ctx: Context, input: SetGovernanceRulesInput): Promise<GovernanceRules> {
+  const before = (await new DirectoryService(ctx).facts(input.jurisdictionId)).rules;
+  const categories = input.meetingKindsByCategory.map((c) => c.category);
+  if (new Set(categories).size !== categories.length) {
+    throw new BadInputError('同一类别列出了两次 (a category is listed twice)', { categories });
+  }
+  const rules: GovernanceRules = {
+    quorumMoreThan: input.quorumMoreThan,
+    meetingKindsByCategory: Object.fromEntries(input.meetingKindsByCategory.map((c) => [c.category, [...new Set(c.meetingKinds)]])),
+    source: input.source ?? null,
+  };
+  await ctx.em.transactional(async (tx) => {
+    await tx.nativeUpdate(Jurisdiction, { id: input.jurisdictionId }, { rules, version: raw('version + 1') });
+    await appendAudit(tx, ctx.viewer, ctx.now, [
+      { jurisdictionId: input.jurisdictionId, action: 'RECORD', entityType: 'GOVERNANCE_RULES', entityId: input.jurisdictionId, decisionId: null, changesetId: null, before, after: rules },
+    ]);
+  });
+  ctx.loaders.facts.clear(input.jurisdictionId);
+  ctx.loaders.version.clear(input.jurisdictionId);
+  return rules;
 }
 
 /** Why a recorded decision could not carry a collective matter (quorum, meeting kind); empty when it can. */

@@ -1,6 +1,6 @@
 // GraphQL read models of meetings and decisions (集体决策).
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { DecisionFact, MeetingFact } from '../../domain';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { DecisionFact, GovernanceRules, MeetingFact } from '../../domain';
 import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { Connection } from '../../graphql/connection';
@@ -93,3 +93,32 @@ export class DecisionNode {
 export class MeetingConnection extends Connection(MeetingNode, 'Meeting') {}
 @ObjectType()
 export class DecisionConnection extends Connection(DecisionNode, 'Decision') {}
+
+@ObjectType('CategoryMeetingKinds', { description: 'Which meeting kinds may decide one category.' })
+export class CategoryMeetingKindsNode {
+  @Field(() => DecisionCategoryEnum)
+  category!: DecisionFact['category'];
+
+  @Field(() => [MeetingKindEnum])
+  meetingKinds!: MeetingFact['kind'][];
+}
+
+@ObjectType('GovernanceRules', { description: 'A government’s own rules of procedure on collective decisions (工作规则).' })
+export class GovernanceRulesNode {
+  @Field(() => Float, { description: 'Present voting members must be more than this fraction of the team (0.5 = more than half).' })
+  quorumMoreThan!: number;
+
+  @Field(() => [CategoryMeetingKindsNode], { description: 'Categories limited to some meeting kinds; a category not listed may be decided by any kind.' })
+  meetingKindsByCategory!: CategoryMeetingKindsNode[];
+
+  @Field(() => String, { nullable: true, description: 'The local rule these come from.' })
+  source!: string | null;
+
+  static of(rules: GovernanceRules): GovernanceRulesNode {
+    return Object.assign(new GovernanceRulesNode(), {
+      quorumMoreThan: rules.quorumMoreThan,
+      meetingKindsByCategory: Object.entries(rules.meetingKindsByCategory).map(([category, meetingKinds]) => ({ category, meetingKinds: [...(meetingKinds ?? [])] })),
+      source: rules.source,
+    });
+  }
+}
