@@ -196,28 +196,52 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
   return problems;
 }
 
-/** One government's facts as the dataset describes them (the same shape the database loader produces). */
-export function factsFromDataset(data: Dataset, jurisdictionId: string): DirectoryFacts {
-  const jurisdiction = data.jurisdictions.find((j) => j.id === jurisdictionId);
-  if (jurisdiction === undefined) throw new RangeError(`no jurisdiction ${jurisdictionId} in the dataset`);
-  const leaders = data.leaders.filter((l) => l.jurisdictionId === jurisdictionId);
-  const leaderIds = new Set(leaders.map((l) => l.id));
-  const mine = <T extends { jurisdictionId: string }>(rows: readonly T[]) => rows.filter((r) => r.jurisdictionId === jurisdictionId);
-  return {
-    jurisdiction: { id: jurisdiction.id, name: jurisdiction.name, level: jurisdiction.level, parentId: jurisdiction.parentId },
-    leaders,
-    posts: mine(data.posts),
-    appointments: data.appointments.filter((a) => leaderIds.has(a.leaderId)),
-    departments: mine(data.departments),
-    workAreas: mine(data.workAreas),
-    assignments: mine(data.assignments),
-    backups: mine(data.backups),
-    absences: data.absences.filter((a) => leaderIds.has(a.leaderId)),
-    teamOrders: mine(data.teamOrders),
-    meetings: mine(data.meetings),
-    decisions: mine(data.decisions),
-    rules: { ...DEFAULT_GOVERNANCE_RULES, ...(jurisdiction.rules ?? {}) },
+/**
+ * Each government's facts as the dataset describes them (the shape the database loader produces), built in one
+ * pass over the dataset so that a whole country costs time linear in its size.
+ */
+export function factsByJurisdiction(data: Dataset): Map<string, DirectoryFacts> {
+  const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
+  type Groups = { [K in Exclude<keyof DirectoryFacts, 'jurisdiction' | 'rules'>]: DirectoryFacts[K][number][] };
+  const groups = new Map<string, Groups>();
+  for (const j of data.jurisdictions) {
+    groups.set(j.id, { leaders: [], posts: [], appointments: [], departments: [], workAreas: [], assignments: [], backups: [], absences: [], teamOrders: [], meetings: [], decisions: [] });
+  }
+  const put = (part: keyof Groups, jurisdictionId: string | undefined, row: unknown) => {
+    const group = jurisdictionId === undefined ? undefined : groups.get(jurisdictionId);
+    if (group !== undefined) (group[part] as unknown[]).push(row);
   };
+  for (const row of data.leaders) put('leaders', row.jurisdictionId, row);
+  for (const row of data.posts) put('posts', row.jurisdictionId, row);
+  for (const row of data.appointments) put('appointments', leaderJurisdiction.get(row.leaderId), row);
+  for (const row of data.departments) put('departments', row.jurisdictionId, row);
+  for (const row of data.workAreas) put('workAreas', row.jurisdictionId, row);
+  for (const row of data.assignments) put('assignments', row.jurisdictionId, row);
+  for (const row of data.backups) put('backups', row.jurisdictionId, row);
+  for (const row of data.absences) put('absences', leaderJurisdiction.get(row.leaderId), row);
+  for (const row of data.teamOrders) put('teamOrders', row.jurisdictionId, row);
+  for (const row of data.meetings) put('meetings', row.jurisdictionId, row);
+  for (const row of data.decisions) put('decisions', row.jurisdictionId, row);
+  const facts = new Map<string, DirectoryFacts>();
+  for (const j of data.jurisdictions) {
+    facts.set(j.id, {
+      jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parentId },
+      ...(groups.get(j.id) as Groups),
+      rules: { ...DEFAULT_GOVERNANCE_RULES, ...(j.rules ?? {}) },
+    });
+  }
+  return facts;
+}
+
+/** Concatenates datasets (e.g. the governments of a generated country) into one. */
+export function mergeDatasets(parts: Iterable<Dataset>): Dataset {
+  const merged = Object.fromEntries(Object.keys(DATASET_FILES).map((k) => [k, [] as unknown[]])) as Record<keyof Dataset, unknown[]>;
+  for (const part of parts) {
+    for (const key of Object.keys(DATASET_FILES) as (keyof Dataset)[]) {
+      for (const row of part[key]) merged[key].push(row);
+    }
+  }
+  return merged as unknown as Dataset;
 }
 
 /**
@@ -227,7 +251,7 @@ export function factsFromDataset(data: Dataset, jurisdictionId: string): Directo
  */
 export function checkDatasetDecisions(data: Dataset): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  const factsOf = new Map(data.jurisdictions.map((j) => [j.id, factsFromDataset(data, j.id)]));
+  const factsOf = factsByJurisdiction(data);
   const check = (at: string, row: { jurisdictionId: string; decisionId: string | null; validFrom: string }) => {
     const facts = factsOf.get(row.jurisdictionId) as DirectoryFacts;
     const request = { decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate: row.validFrom, issuedById: null };

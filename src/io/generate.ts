@@ -14,8 +14,9 @@ export interface DistrictSpec {
   readonly id: string;
   readonly name: string;
   readonly parent?: JurisdictionFact;
-  /** 1 gives about 9 leaders, 40 units and 100 lines; every part grows linearly with it. */
+  /** 1 gives a district of 12 leaders, 65 units and about 100 portfolio lines; every part grows linearly with it. */
   readonly scale: number;
+  readonly level?: JurisdictionFact['level'];
   /** The date the division takes effect. */
   readonly validFrom: string;
 }
@@ -36,12 +37,12 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
   const key = (kind: string, n: number | string) => `${kind}:${jid.replace(/^jur:/, '')}-${n}`;
   const interval = { validFrom, validTo: null };
 
-  const deputies = 5 * scale;
+  const deputies = 6 * scale;
   const seats: { kind: PostKind; title: string }[] = [
     { kind: 'HEAD', title: '区长' },
     { kind: 'EXECUTIVE_DEPUTY', title: '常务副区长' },
     ...Array.from({ length: deputies }, () => ({ kind: 'DEPUTY' as const, title: '副区长' })),
-    ...Array.from({ length: 2 * scale }, () => ({ kind: 'PARTY_GROUP_MEMBER' as const, title: '区政府党组成员' })),
+    ...Array.from({ length: 3 * scale }, () => ({ kind: 'PARTY_GROUP_MEMBER' as const, title: '区政府党组成员' })),
     { kind: 'SECRETARY_GENERAL', title: '区政府秘书长' },
   ];
   const leaders = seats.map((_, i) => ({ id: key('leader', i), jurisdictionId: jid, name: personName(i + jid.length * 31) }));
@@ -52,8 +53,8 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
   const head = leaders[0].id;
   const directing = leaders.slice(1, 2 + deputies).map((l) => l.id);
 
-  const governmentUnits = 30 * scale;
-  const outsideUnits = 10 * scale;
+  const governmentUnits = 45 * scale;
+  const outsideUnits = 20 * scale;
   const departments = Array.from({ length: governmentUnits + outsideUnits }, (_, i) => {
     const inLine = i < governmentUnits;
     const stem = UNIT_STEMS[i % UNIT_STEMS.length];
@@ -102,10 +103,50 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
   const absences = [{ id: key('absence', 0), leaderId: directing[1], reason: '外出学习', designatedActorId: null, validFrom, validTo: null }];
   const teamOrders = [{ id: key('order', 0), jurisdictionId: jid, leaderIds: leaders.map((l) => l.id), ...interval }];
 
-  const jurisdiction: JurisdictionFact = { id: jid, name: spec.name, level: 'DISTRICT', parentId: spec.parent?.id ?? null };
+  const jurisdiction: JurisdictionFact = { id: jid, name: spec.name, level: spec.level ?? 'DISTRICT', parentId: spec.parent?.id ?? null };
   return {
     jurisdictions: spec.parent === undefined ? [jurisdiction] : [spec.parent, jurisdiction],
     leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders,
     meetings: [meeting], decisions: [decision],
   };
+}
+
+export interface CountrySpec {
+  /** County-level governments (districts and counties). Cities are one per ten of them, provinces one per hundred. */
+  readonly governments: number;
+  readonly validFrom: string;
+}
+
+/** The id of the n-th government of a level in a generated country (stable, so runs can be compared). */
+function governmentId(level: string, n: number): string {
+  return `jur:${level}-${String(n).padStart(5, '0')}`;
+}
+
+/**
+ * A synthetic country as a sequence of datasets, one government each, parents before children:
+ * provinces (scale 3) → cities (scale 2) → districts (scale 1). N = 3,000 gives about 40,000 leaders,
+ * 200,000 units and 300,000 portfolio lines. A generator, so a caller can import or write it piece by piece.
+ */
+export function* generateCountry(spec: CountrySpec): Generator<Dataset> {
+  const provinces = Math.max(1, Math.round(spec.governments / 100));
+  const cities = Math.max(1, Math.round(spec.governments / 10));
+  const provinceFacts: JurisdictionFact[] = [];
+  for (let p = 1; p <= provinces; p += 1) {
+    const data = generateDistrict({ id: governmentId('province', p), name: `合成${p}省`, level: 'PROVINCE', scale: 3, validFrom: spec.validFrom });
+    provinceFacts.push(data.jurisdictions[0]);
+    yield data;
+  }
+  const cityFacts: JurisdictionFact[] = [];
+  for (let c = 1; c <= cities; c += 1) {
+    const parent = provinceFacts[(c - 1) % provinceFacts.length];
+    const data = generateDistrict({ id: governmentId('city', c), name: `合成${c}市`, level: 'CITY', scale: 2, validFrom: spec.validFrom });
+    const city = { ...data.jurisdictions[0], parentId: parent.id };
+    cityFacts.push(city);
+    yield { ...data, jurisdictions: [city] };
+  }
+  for (let d = 1; d <= spec.governments; d += 1) {
+    const parent = cityFacts[(d - 1) % cityFacts.length];
+    const data = generateDistrict({ id: governmentId('district', d), name: `合成${d}区`, scale: 1, validFrom: spec.validFrom });
+    yield { ...data, jurisdictions: [{ ...data.jurisdictions[0], parentId: parent.id }] };
+  }
 }

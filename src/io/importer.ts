@@ -26,6 +26,9 @@ export async function readDataset(dir: string): Promise<Dataset> {
   return Object.fromEntries(parts) as unknown as Dataset;
 }
 
+/** Rows per INSERT statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const INSERT_CHUNK = 500;
+
 /** Parents before children, so foreign keys are satisfied row by row. */
 function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
   const byId = new Map(data.jurisdictions.map((j) => [j.id, j]));
@@ -58,12 +61,11 @@ export async function importDataset(em: EntityManager, data: Dataset): Promise<v
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
   await em.transactional(async (tx) => {
-    for (const j of parentsFirst(data)) {
-      await tx.insert(Jurisdiction, { id: j.id, name: j.name, level: j.level, parent: j.parentId, rules: j.rules ?? null });
-    }
+    // In chunks: one statement per table would exceed the drivers' limits on bound parameters for a country.
     const insert = async <T extends object>(entity: new () => T, rows: readonly object[]) => {
-      if (rows.length > 0) await tx.insertMany(entity, rows as never[]);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertMany(entity, rows.slice(i, i + INSERT_CHUNK) as never[]);
     };
+    await insert(Jurisdiction, parentsFirst(data).map((j) => ({ id: j.id, name: j.name, level: j.level, parent: j.parentId, rules: j.rules ?? null })));
     await insert(Leader, data.leaders.map((l) => ({ id: l.id, jurisdiction: l.jurisdictionId, name: l.name })));
     await insert(Meeting, data.meetings.map((m) => ({
       id: m.id, jurisdiction: m.jurisdictionId, kind: m.kind, number: m.number, date: m.date,
