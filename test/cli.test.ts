@@ -1,16 +1,18 @@
 // The administration CLI (`npm run cli -- …`) against a real database file: tokens are created once,
 // stored only as a hash, usable at once, and revocable; bad usage exits 2, failures exit 1.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authenticate, hashToken } from '../src/auth/tokens';
 import { runCli } from '../src/cli/main';
 import { openDatabase } from '../src/db/database';
-import { ApiToken } from '../src/entities';
+import { ApiToken, Assignment, Jurisdiction } from '../src/entities';
+import type { PopoloDocument } from '../src/io/popolo';
 
 let dir: string;
 let file: string;
 let out: string[];
+let errors: string[];
 const saved = process.env.DATABASE_URL;
 
 beforeAll(async () => {
@@ -27,8 +29,9 @@ afterAll(async () => {
 
 beforeEach(() => {
   out = [];
+  errors = [];
   jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
   jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 });
@@ -72,4 +75,67 @@ it.each([
   [['token', 'create', '--help'], 0],
 ])('`cli %j` exits %i', async (argv, code) => {
   expect(await runCli(argv)).toBe(code);
+});
+
+describe('exchange commands', () => {
+  const json = () => JSON.parse(out.filter((l) => l.startsWith('{')).pop() as string);
+  const counts = async () => {
+    const orm = await openDatabase({ kind: 'sqlite', url: file });
+    try {
+      return [await orm.em.fork().count(Jurisdiction), await orm.em.fork().count(Assignment)];
+    } finally {
+      await orm.close();
+    }
+  };
+
+  it('generates a small country, checks it in a dry run, imports it, and exports it again', async () => {
+    const generated = path.join(dir, 'country.json');
+    expect(await runCli(['generate', '--governments', '2', '--out', generated])).toBe(0);
+    expect(json()).toMatchObject({ governments: 4, portfolioLines: expect.any(Number) });
+    const lines = json().portfolioLines as number;
+
+    out = [];
+    expect(await runCli(['import-popolo', generated, '--dry-run'])).toBe(0);
+    expect(json()).toMatchObject({ dryRun: true, governments: 4, portfolioLines: lines });
+    expect(await counts()).toEqual([0, 0]);
+
+    out = [];
+    expect(await runCli(['import-popolo', generated])).toBe(0);
+    expect(await counts()).toEqual([4, lines]);
+
+    out = [];
+    const exported = path.join(dir, 'exported.json');
+    expect(await runCli(['export-popolo', '--jurisdiction', 'jur:district-00001', '--out', exported])).toBe(0);
+    const doc = JSON.parse(await readFile(exported, 'utf8')) as PopoloDocument;
+    expect(doc.organizations.filter((o) => o.classification === 'government').map((o) => o.id)).toEqual(['jur:district-00001']);
+
+    out = [];
+    const csv = path.join(dir, 'matrix.csv');
+    expect(await runCli(['export-matrix', '--jurisdiction', 'jur:district-00001', '--as-of', '2026-06-01', '--format', 'csv', '--out', csv])).toBe(0);
+    expect((await readFile(csv, 'utf8')).split('\r\n')[0]).toMatch(/^\uFEFF单位\/工作,类别,/);
+  });
+
+  it('refuses a file whose lines cite no decision (R7) with exit 1, writing nothing', async () => {
+    const generated = path.join(dir, 'country2.json');
+    expect(await runCli(['generate', '--governments', '1', '--out', generated])).toBe(0);
+    const doc = JSON.parse(await readFile(generated, 'utf8')) as PopoloDocument;
+    const renamed = JSON.stringify(doc).replace(/jur:(province|city|district)-/g, 'jur:other-$1-').replace(/"fengong:decisionId":"[^"]+"/g, '"fengong:decisionId":null');
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, renamed, 'utf8');
+    const before = await counts();
+    expect(await runCli(['import-popolo', broken])).toBe(1);
+    expect(errors.join('\n')).toMatch(/assignments\[0\]: COLLECTIVE_DECISION_REQUIRED/);
+    expect(errors.join('\n')).toMatch(/problems; nothing imported/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    [['export-matrix', '--jurisdiction', 'jur:x', '--as-of', '2026-02-30', '--out', 'x.csv'], 2],
+    [['export-matrix', '--jurisdiction', 'jur:x', '--format', 'pdf', '--out', 'x.pdf'], 2],
+    [['generate', '--governments', '0', '--out', 'x.json'], 2],
+    [['import-popolo', '/nonexistent/file.json'], 1],
+    [['export-popolo', '--jurisdiction', 'jur:nothing', '--out', '/tmp/never-written.json'], 1],
+  ])('`cli %j` exits %i', async (argv, code) => {
+    expect(await runCli(argv)).toBe(code);
+  });
 });

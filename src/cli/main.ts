@@ -2,16 +2,55 @@
 // the database the server would use (DATABASE_URL) and calls the same code the server does.
 // Exit codes: 0 done, 1 failed, 2 bad usage.
 import 'reflect-metadata';
+import { readFile, writeFile } from 'node:fs/promises';
+import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../config';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { loadConfig, todayIn } from '../config';
 import { openDatabase } from '../db/database';
 import { createToken, revokeToken } from '../auth/tokens';
 import { ApiToken, ROLES, type Role } from '../entities';
+import { isIsoDate } from '../domain';
+import { checkDataset, checkDatasetDecisions, factsByJurisdiction, mergeDatasets } from '../io/dataset';
+import { exportDataset } from '../io/exporter';
+import { generateCountry } from '../io/generate';
+import { importDataset } from '../io/importer';
+import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
+import { linesTable, matrixTable, toCsv, toXlsx } from '../io/spreadsheet';
 
 function role(value: string): Role {
   const upper = value.toUpperCase();
   if (!(ROLES as readonly string[]).includes(upper)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
   return upper as Role;
+}
+
+function date(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return value;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+/** A progress bar on stderr while a long run goes on; silent when stderr is not a terminal (CI, pipes). */
+function progress(label: string): { update(done: number, total: number): void; stop(): void } {
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
 }
 
 async function withDatabase<T>(action: (orm: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -56,6 +95,83 @@ export function buildProgram(): Command {
       if (!revoked) throw new Error(`no active token ${id}`);
       console.log(`revoked ${id}`);
     });
+  program
+    .command('generate')
+    .description('write a synthetic country (provinces → cities → districts) as a Popolo JSON file')
+    .requiredOption('--governments <n>', 'county-level governments (3000 ≈ a whole country)', positive)
+    .option('--valid-from <date>', 'the date its division takes effect', date, '2026-01-01')
+    .requiredOption('--out <file>', 'where to write the Popolo JSON')
+    .action(async (options: { governments: number; validFrom: string; out: string }) => {
+      const bar = progress('generate');
+      const parts = [];
+      let n = 0;
+      const expected = options.governments + Math.max(1, Math.round(options.governments / 10)) + Math.max(1, Math.round(options.governments / 100));
+      for (const part of generateCountry({ governments: options.governments, validFrom: options.validFrom })) {
+        parts.push(part);
+        bar.update((n += 1), expected);
+      }
+      bar.stop();
+      const data = mergeDatasets(parts);
+      await writeFile(options.out, JSON.stringify(toPopolo(data)), 'utf8');
+      console.log(JSON.stringify({ out: options.out, governments: data.jurisdictions.length, leaders: data.leaders.length, units: data.departments.length, portfolioLines: data.assignments.length }));
+    });
+
+  program
+    .command('import-popolo')
+    .description('import a Popolo JSON file (ours or compatible) in one transaction; every line must cite a quorate decision (R7)')
+    .argument('<file>', 'the Popolo JSON file')
+    .option('--dry-run', 'check everything, write nothing')
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const { dataset, skipped } = fromPopolo(JSON.parse(await readFile(file, 'utf8')) as PopoloDocument);
+      const problems = checkDataset(dataset);
+      const refused = problems.length > 0 ? problems : checkDatasetDecisions(dataset);
+      const summary = { governments: dataset.jurisdictions.length, leaders: dataset.leaders.length, units: dataset.departments.length, portfolioLines: dataset.assignments.length, skipped: skipped.length };
+      if (refused.length > 0) {
+        for (const p of refused.slice(0, 50)) console.error(`${p.at}: ${p.message}`);
+        throw new Error(`${refused.length} problems; nothing imported`);
+      }
+      if (options.dryRun === true) {
+        console.log(JSON.stringify({ dryRun: true, ...summary }));
+        return;
+      }
+      const bar = progress('import');
+      const started = Date.now();
+      await withDatabase((orm) => importDataset(orm.em.fork(), dataset, (done, total) => bar.update(done, total)));
+      bar.stop();
+      console.log(JSON.stringify({ imported: true, ...summary, seconds: (Date.now() - started) / 1000 }));
+    });
+
+  program
+    .command('export-popolo')
+    .description('write governments (all by default) as Popolo JSON')
+    .option('--jurisdiction <id...>', 'only these governments')
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (options: { jurisdiction?: string[]; out: string }) => {
+      const bar = progress('export');
+      const data = await withDatabase((orm) => exportDataset(orm.em.fork() as SqlEntityManager, options.jurisdiction, (done, total) => bar.update(done, total)));
+      bar.stop();
+      if (data.jurisdictions.length === 0) throw new Error('no such government');
+      await writeFile(options.out, JSON.stringify(toPopolo(data), null, 1), 'utf8');
+      console.log(JSON.stringify({ out: options.out, governments: data.jurisdictions.length, portfolioLines: data.assignments.length }));
+    });
+
+  program
+    .command('export-matrix')
+    .description('write one government’s portfolio matrix as CSV or XLSX (XLSX adds a line-by-line sheet)')
+    .requiredOption('--jurisdiction <id>', 'the government')
+    .option('--as-of <date>', 'the date (default: today in Asia/Shanghai)', date)
+    .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('xlsx'))
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (options: { jurisdiction: string; asOf?: string; format: 'csv' | 'xlsx'; out: string }) => {
+      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
+      const data = await withDatabase((orm) => exportDataset(orm.em.fork() as SqlEntityManager, [options.jurisdiction]));
+      const facts = factsByJurisdiction(data).get(options.jurisdiction);
+      if (facts === undefined) throw new Error(`no government ${options.jurisdiction}`);
+      if (options.format === 'csv') await writeFile(options.out, toCsv(matrixTable(facts, asOf)), 'utf8');
+      else await writeFile(options.out, await toXlsx([matrixTable(facts, asOf), linesTable(facts, asOf)]));
+      console.log(JSON.stringify({ out: options.out, asOf, format: options.format }));
+    });
+
   return program;
 }
 

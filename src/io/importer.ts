@@ -52,7 +52,7 @@ function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
  * inserts it in one transaction (BAD_USER_INPUT listing every problem otherwise). Ids must be new:
  * importing over existing rows fails and changes nothing.
  */
-export async function importDataset(em: EntityManager, data: Dataset): Promise<void> {
+export async function importDataset(em: EntityManager, data: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
   const malformed = checkDataset(data);
   const problems = malformed.length > 0 ? malformed : checkDatasetDecisions(data);
   if (problems.length > 0) {
@@ -60,10 +60,17 @@ export async function importDataset(em: EntityManager, data: Dataset): Promise<v
   }
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
+  const total = Object.values(data).reduce((sum: number, rows: readonly unknown[]) => sum + rows.length, 0);
+  let inserted = 0;
   await em.transactional(async (tx) => {
     // In chunks: one statement per table would exceed the drivers' limits on bound parameters for a country.
     const insert = async <T extends object>(entity: new () => T, rows: readonly object[]) => {
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertMany(entity, rows.slice(i, i + INSERT_CHUNK) as never[]);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        await tx.insertMany(entity, chunk as never[]);
+        inserted += chunk.length;
+        onProgress?.(inserted, total);
+      }
     };
     await insert(Jurisdiction, parentsFirst(data).map((j) => ({ id: j.id, name: j.name, level: j.level, parent: j.parentId, rules: j.rules ?? null })));
     await insert(Leader, data.leaders.map((l) => ({ id: l.id, jurisdiction: l.jurisdictionId, name: l.name })));
