@@ -19,6 +19,8 @@ import { createContext, type Context } from './graphql/context';
 import { createFormatError, type Logger } from './graphql/errors';
 import { createEvents, type Events } from './graphql/events';
 import { createSchema } from './graphql/schema';
+import { createWebRouter } from './web';
+import { createExportRouter } from './io/http';
 
 export interface ServerOptions {
   readonly timeZone: string;
@@ -111,6 +113,11 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // The dashboard and the offline GraphQL explorer (src/web); they read everything through /graphql.
+  app.get('/', (_req, res) => res.redirect('/dashboard'));
+  app.use(createWebRouter());
+  // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
+  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()) }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

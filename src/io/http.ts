@@ -1,0 +1,50 @@
+// Downloads for dashboards and spreadsheets: GET /export/{jurisdictionId}/popolo.json | matrix.csv | matrix.xlsx
+// (?asOf=YYYY-MM-DD, default today). The same access rule as GraphQL reads; errors in GraphQL's shape.
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { authenticate } from '../auth/tokens';
+import { DomainError, isIsoDate } from '../domain';
+import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import { datasetFromFacts } from './exporter';
+import { toPopolo } from './popolo';
+import { linesTable, matrixTable, toCsv, toXlsx } from './spreadsheet';
+
+export interface ExportRouterOptions {
+  readonly publicReads: boolean;
+  readonly today: () => string;
+}
+
+function refuse(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+export function createExportRouter(orm: MikroORM, options: ExportRouterOptions): express.Router {
+  const router = express.Router();
+  router.get('/export/:jurisdictionId/:file', async (req, res, next) => {
+    try {
+      const viewer = await authenticate(orm.em.fork(), req.headers.authorization);
+      if (viewer === null && !options.publicReads) return refuse(res, 401, 'UNAUTHENTICATED', '需要登录令牌 (a bearer token is required)');
+      const asOf = typeof req.query.asOf === 'string' ? req.query.asOf : options.today();
+      if (!isIsoDate(asOf)) return refuse(res, 400, 'BAD_USER_INPUT', `asOf 应为 YYYY-MM-DD 的有效日期, got "${asOf}"`);
+      const { jurisdictionId, file } = req.params;
+      if (!['popolo.json', 'matrix.csv', 'matrix.xlsx'].includes(file)) return refuse(res, 404, 'NOT_FOUND', `没有这种导出 (no export named ${file})`);
+      const facts = (await loadDirectoryFacts(orm.em.fork() as SqlEntityManager, [jurisdictionId])).get(jurisdictionId);
+      if (facts === undefined) return refuse(res, 404, 'NOT_FOUND', `找不到Jurisdiction：${jurisdictionId}`);
+      const name = encodeURIComponent(`${facts.jurisdiction.name}-${asOf}`);
+      if (file === 'popolo.json') {
+        res.json(toPopolo(datasetFromFacts(facts)));
+      } else if (file === 'matrix.csv') {
+        res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${name}.csv`);
+        res.send(toCsv(matrixTable(facts, asOf)));
+      } else {
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${name}.xlsx`);
+        res.send(await toXlsx([matrixTable(facts, asOf), linesTable(facts, asOf)]));
+      }
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return refuse(res, 401, error.code, error.message);
+      next(error);
+    }
+  });
+  return router;
+}
