@@ -1,0 +1,130 @@
+// Pure: AB角 pairs (backups) from their many wordings — '甲、乙同志互为AB角', '安排甲同志与乙同志,丙同志与丁同志
+// 互为“AB角”', 'A岗/B岗', '互为替补', '相互补位' (mutual) and '由乙顶岗' (one way).
+import { nameIn } from './names';
+import { splitOutside, sub, type Span } from './text';
+
+/** 'a' and 'b' back each other up. */
+export interface Pair {
+  readonly a: string;
+  readonly b: string;
+  readonly span: Span;
+}
+
+/** `backup` stands in for `absent` (one way). */
+export interface Cover {
+  readonly absent: string;
+  readonly backup: string;
+  readonly span: Span;
+}
+
+const MUTUAL_RE =
+  /互为\s*[“"'‘]?\s*(?:A\s*[、,]?\s*B|AB)\s*[”"'’]?\s*[角岗][”"'’]?|互为替补|互为补位|相互补位|互相补位|互为B角|互相顶岗|相互顶岗|互为替岗/;
+const LABEL_A_RE = /(?<![A-Za-z])A\s*[岗角]/g;
+const LABEL_B_RE = /(?<![A-Za-z])B\s*[岗角]/g;
+const COVER_RE = /由([^,;。由]{2,20}?)(?:同志)?(?:顶岗|补位|代行|代为|暂代|代理)/;
+const DASH_PAIR_RE = /^([^—\-–─~↔⇄/]{2,16}?)\s*(?:—+|-+|–+|─+|~|<->|↔|⇄|\/)\s*([^—\-–─~↔⇄/]{2,16})$/;
+
+/** Whether a line speaks of AB pairs at all (so it is not read as a leader's clause). */
+export function hasAbMarker(text: string): boolean {
+  LABEL_A_RE.lastIndex = 0;
+  LABEL_B_RE.lastIndex = 0;
+  return MUTUAL_RE.test(text) || COVER_RE.test(text) || (LABEL_A_RE.test(text) && LABEL_B_RE.test(text));
+}
+
+/** Whether a line announces an AB list ('AB角安排:', '二、AB角工作补位安排'), so that 'X—Y' lines after it are pairs. */
+export function opensAbContext(text: string): boolean {
+  return /AB\s*[角岗]|A\s*[、,]\s*B\s*[角岗]|替补|补位|顶岗/.test(text);
+}
+
+interface Mention {
+  readonly name: string;
+  readonly at: number;
+  readonly end: number;
+}
+
+/** The names a piece mentions, in order: known leaders first by containment, the rest read token by token. */
+export function mentions(text: string, known: readonly string[]): Mention[] {
+  const found: Mention[] = [];
+  const taken = new Array<boolean>(text.length).fill(false);
+  for (const k of [...known].sort((x, y) => y.length - x.length)) {
+    let from = 0;
+    for (let at = text.indexOf(k, from); at !== -1; at = text.indexOf(k, from)) {
+      from = at + k.length;
+      if (taken.slice(at, at + k.length).some(Boolean)) continue;
+      for (let i = at; i < at + k.length; i++) taken[i] = true;
+      found.push({ name: k, at, end: at + k.length });
+    }
+  }
+  const masked = [...text].map((ch, i) => (taken[i] ? '、' : ch)).join('');
+  const re = /[^、与和及,;:\s()“”"]+/g;
+  for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
+    const token = m[0].replace(/^(?:安排|确定|明确|实行|其中|即|由|请|对|将|同时|并)+/, '').replace(/同志$/, '');
+    const name = nameIn(token, []);
+    if (name !== null && token.endsWith(name)) found.push({ name, at: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((x, y) => x.at - y.at);
+}
+
+/** Pairs named in one group of a mutual wording: two names, or an even list read two by two. */
+function pairsIn(group: Span, known: readonly string[], blockLeader: string | null): Pair[] {
+  const names = mentions(group.text, known).map((m) => m.name);
+  if (names.length === 1 && blockLeader !== null && names[0] !== blockLeader) return [{ a: blockLeader, b: names[0], span: group }];
+  if (names.length < 2 || names.length % 2 !== 0) return [];
+  const out: Pair[] = [];
+  for (let i = 0; i < names.length; i += 2) out.push({ a: names[i], b: names[i + 1], span: group });
+  return out;
+}
+
+/** The name a label belongs to: 'X(A岗)' before it, or 'A岗:X' after it. */
+function labelled(piece: string, re: RegExp, found: readonly Mention[]): string | null {
+  re.lastIndex = 0;
+  const m = re.exec(piece);
+  if (m === null) return null;
+  if (piece[m.index - 1] === '(') {
+    const before = found.filter((f) => f.end <= m.index);
+    return before.length > 0 ? before[before.length - 1].name : null;
+  }
+  const after = found.find((f) => f.at >= m.index + m[0].length);
+  return after?.name ?? null;
+}
+
+/**
+ * The pairs and one-way covers of an AB passage (one line or sentence).
+ *   readAb(span('勾凤诚、王连春同志互为AB角;吴本辉、谢继步同志互为AB角'), []) → pairs 勾凤诚–王连春, 吴本辉–谢继步
+ */
+export function readAb(passage: Span, known: readonly string[], blockLeader: string | null = null): { pairs: Pair[]; covers: Cover[] } {
+  const pairs: Pair[] = [];
+  const covers: Cover[] = [];
+  for (const piece of splitOutside(passage, ';。')) {
+    const p = piece.span;
+    const mutual = MUTUAL_RE.exec(p.text);
+    if (mutual !== null) {
+      const before = sub(p, 0, mutual.index);
+      for (const g of splitOutside(before, ',:')) pairs.push(...pairsIn(g.span, known, blockLeader));
+      continue;
+    }
+    const found = mentions(p.text, known);
+    const a = labelled(p.text, LABEL_A_RE, found);
+    const b = labelled(p.text, LABEL_B_RE, found);
+    if (a !== null && b !== null && a !== b) {
+      pairs.push({ a, b, span: p });
+      continue;
+    }
+    const cover = COVER_RE.exec(p.text);
+    if (cover !== null) {
+      const backup = mentions(cover[1], known)[0]?.name ?? null;
+      const absent = blockLeader ?? found.find((f) => f.at < cover.index)?.name ?? null;
+      if (backup !== null && absent !== null && backup !== absent) covers.push({ absent, backup, span: p });
+    }
+  }
+  return { pairs, covers };
+}
+
+/** 'X—Y' / 'X - Y' lines of an AB list. */
+export function readDashPair(line: Span, known: readonly string[]): Pair | null {
+  const m = DASH_PAIR_RE.exec(line.text.trim());
+  if (m === null) return null;
+  const a = mentions(m[1], known)[0]?.name;
+  const b = mentions(m[2], known)[0]?.name;
+  return a !== undefined && b !== undefined && a !== b ? { a, b, span: line } : null;
+}
