@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authenticate, hashToken } from '../src/auth/tokens';
 import { runCli } from '../src/cli/main';
-import { openDatabase } from '../src/db/database';
+import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
 import { ApiToken, Assignment, Jurisdiction } from '../src/entities';
 import type { PopoloDocument } from '../src/io/popolo';
 
@@ -137,5 +137,84 @@ describe('exchange commands', () => {
     [['export-popolo', '--jurisdiction', 'jur:nothing', '--out', '/tmp/never-written.json'], 1],
   ])('`cli %j` exits %i', async (argv, code) => {
     expect(await runCli(argv)).toBe(code);
+  });
+});
+
+describe('notice commands', () => {
+  const NOTICE = path.join(__dirname, 'io', 'fixtures', 'qingchuan-2026-12.txt');
+  let demoFile: string;
+
+  beforeAll(async () => {
+    demoFile = path.join(dir, 'demo.sqlite');
+    const orm = await openDatabase({ kind: 'sqlite', url: demoFile });
+    try {
+      await seedDemoIfEmpty(orm);
+    } finally {
+      await orm.close();
+    }
+  });
+
+  const supervisorOfEducation = async (asOf: string) => {
+    const orm = await openDatabase({ kind: 'sqlite', url: demoFile });
+    try {
+      const lines = await orm.em.fork().find(Assignment, { department: 'dept:education', kind: 'SUPERVISES' }, { orderBy: { validFrom: 'asc' } });
+      return lines.filter((l) => l.validFrom <= asOf && (l.validTo === null || asOf < l.validTo)).map((l) => l.leader.id);
+    } finally {
+      await orm.close();
+    }
+  };
+
+  it.each(['05_shaanxi_2018_adjust', '07_shanghai_2026', '09_yancheng_ab_2023'])('parse-notice %s prints the expected parse', async (sample) => {
+    const samples = path.join(__dirname, 'io', 'notice', 'samples');
+    expect(await runCli(['parse-notice', path.join(samples, `${sample}.txt`)])).toBe(0);
+    const parsed = JSON.parse(out.join('\n'));
+    const expected = JSON.parse(await readFile(path.join(samples, `${sample}.expected.json`), 'utf8'));
+    const compared = (l: Record<string, unknown>) => ({ name: l.name, titles: l.titles, responsibleFor: l.responsibleFor, supervises: l.supervises, liaisesWith: l.liaisesWith, assists: l.assists, backup: l.backup });
+    expect(parsed.government).toBe(expected.government);
+    expect(parsed.leaders.map(compared)).toEqual(expected.leaders.map(compared));
+  });
+
+  it('parse-notice prints the notice as JSON', async () => {
+    expect(await runCli(['parse-notice', NOTICE])).toBe(0);
+    const parsed = JSON.parse(out.join('\n'));
+    expect(parsed.leaders.map((l: { name: string }) => l.name)).toEqual(['王丽华', '李晓燕']);
+    expect(parsed.leaders[1].supervises).toContain('区教育局');
+  });
+
+  it('import-notice --dry-run shows the diff and changes nothing; without it, applies one changeset', async () => {
+    process.env.DATABASE_URL = demoFile;
+    try {
+      const args = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', '2026-12-01', '--document', '青政发〔2026〕30号'];
+      expect(await runCli([...args, '--dry-run'])).toBe(0);
+      const preview = JSON.parse(out.join('\n'));
+      expect(preview).toMatchObject({ dryRun: true, items: 4, unchanged: 19 });
+      expect(preview.diff.join('\n')).toContain('李晓燕');
+      expect(await supervisorOfEducation('2026-12-01')).toEqual(['leader:wang-lihua']);
+
+      out = [];
+      expect(await runCli(args)).toBe(0);
+      expect(JSON.parse(out.join('\n'))).toMatchObject({ version: 1, items: 4 });
+      expect(await supervisorOfEducation('2026-12-01')).toEqual(['leader:li-xiaoyan']);
+      expect(await supervisorOfEducation('2026-11-30')).toEqual(['leader:wang-lihua']);
+    } finally {
+      process.env.DATABASE_URL = file;
+    }
+  });
+
+  it('import-notice refuses without a quorate decision (R7) and with unknown names, exit 1, nothing changed', async () => {
+    process.env.DATABASE_URL = demoFile;
+    try {
+      const base = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--effective', '2026-12-05'];
+      expect(await runCli([...base, '--decision', 'decision:qingchuan-2026-11-budget'])).toBe(1);
+      expect(errors.join('\n')).toMatch(/DECISION_CATEGORY_MISMATCH|QUORUM_NOT_MET/);
+      const unknown = path.join(dir, 'unknown.txt');
+      await writeFile(unknown, (await readFile(NOTICE, 'utf8')).replace('区气象局', '区航天发射中心'), 'utf8');
+      errors = [];
+      expect(await runCli(['import-notice', unknown, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', '2026-12-05'])).toBe(1);
+      expect(errors.join('\n')).toContain('unknown liaisesWith: 区航天发射中心');
+      expect(await runCli(['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--effective', '2026-12-05'])).toBe(2);
+    } finally {
+      process.env.DATABASE_URL = file;
+    }
   });
 });

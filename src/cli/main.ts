@@ -17,6 +17,14 @@ import { generateCountry } from '../io/generate';
 import { importDataset } from '../io/importer';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from '../io/spreadsheet';
+import { parseNotice } from '../io/notice/parse';
+import { planNoticeImport } from '../io/notice-import';
+import { createContext } from '../graphql/context';
+import { createEvents } from '../graphql/events';
+import { ChangesService } from '../modules/changes/changes.service';
+import { DirectoryService } from '../modules/directory/directory.service';
+import { ChangeRefusedError, type ChangesetDraft } from '../domain';
+import { userInfo } from 'node:os';
 
 function role(value: string): Role {
   const upper = value.toUpperCase();
@@ -95,6 +103,70 @@ export function buildProgram(): Command {
       if (!revoked) throw new Error(`no active token ${id}`);
       console.log(`revoked ${id}`);
     });
+  program
+    .command('parse-notice')
+    .description('read a published division-of-labour notice (领导分工 / AB角) and print what it says as JSON')
+    .argument('<file>', 'the notice as UTF-8 text')
+    .option('--government <name>', 'the issuing government, when the text names none (a leader’s page)')
+    .action(async (file: string, options: { government?: string }) => {
+      const parsed = parseNotice(await readFile(file, 'utf8'), { government: options.government });
+      for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
+      console.log(JSON.stringify(parsed, null, 2));
+    });
+
+  program
+    .command('import-notice')
+    .description('apply a notice to the directory as one re-division under the collective-decision rule (R7)')
+    .argument('<file>', 'the notice as UTF-8 text')
+    .requiredOption('--jurisdiction <id>', 'the government it divides')
+    .requiredOption('--decision <id>', 'the decision of a quorate meeting that made it')
+    .requiredOption('--effective <date>', 'when it takes effect (YYYY-MM-DD)', date)
+    .option('--document <文号>', 'its document number')
+    .option('--delta', 'a notice that only adds lines (增加分管); by default each named leader’s portfolio is replaced')
+    .option('--dry-run', 'show the diff and every problem, change nothing')
+    .action(async (file: string, options: { jurisdiction: string; decision: string; effective: string; document?: string; delta?: boolean; dryRun?: boolean }) => {
+      const parsed = parseNotice(await readFile(file, 'utf8'));
+      for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
+      await withDatabase(async (orm) => {
+        const now = new Date();
+        const ctx = createContext(orm.em, {
+          today: todayIn(loadConfig().timeZone, now), now, publicReads: true, events: createEvents(),
+          viewer: { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' },
+        });
+        const facts = await new DirectoryService(ctx).facts(options.jurisdiction);
+        const plan = planNoticeImport(facts, parsed, { effectiveDate: options.effective, delta: options.delta === true });
+        for (const info of plan.informational) console.error(`informational, not imported: ${info.leader}: ${info.text}`);
+        if (plan.unmatched.length > 0) {
+          for (const u of plan.unmatched) {
+            console.error(`unknown ${u.field}: ${u.text}${u.leader === null ? '' : ` (in ${u.leader}'s block)`}${u.reason === 'AMBIGUOUS' ? ` — could be ${u.candidates.join(', ')}` : ''}`);
+          }
+          throw new Error(`${plan.unmatched.length} names not found in the directory; nothing imported`);
+        }
+        const draft: ChangesetDraft = {
+          jurisdictionId: options.jurisdiction, document: options.document ?? null, decisionId: options.decision,
+          effectiveDate: options.effective, issuedById: null, items: plan.items,
+        };
+        const service = new ChangesService(ctx);
+        const { plan: checked, version } = await service.preview(draft);
+        const report = { unchanged: plan.unchanged, items: plan.items.length, diff: checked.diff.map((d) => d.text), warnings: checked.warnings.map((w) => w.message) };
+        if (checked.violations.length > 0) {
+          for (const v of checked.violations) console.error(`${v.code}${v.itemIndex === null ? '' : ` (item ${v.itemIndex})`}: ${v.message}`);
+          throw new Error(`${checked.violations.length} violations; nothing imported`);
+        }
+        if (options.dryRun === true || plan.items.length === 0) {
+          console.log(JSON.stringify({ dryRun: options.dryRun === true, ...report }, null, 2));
+          return;
+        }
+        try {
+          const applied = await service.apply(draft, version);
+          console.log(JSON.stringify({ applied: applied.changeset.id, version: applied.changeset.version, ...report }, null, 2));
+        } catch (error) {
+          if (error instanceof ChangeRefusedError) for (const v of error.violations) console.error(`${v.code}: ${v.message}`);
+          throw error;
+        }
+      });
+    });
+
   program
     .command('generate')
     .description('write a synthetic country (provinces → cities → districts) as a Popolo JSON file')
