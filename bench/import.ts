@@ -10,33 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
-import { databaseFromUrl, type DatabaseConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { checkDataset, checkDatasetDecisions, mergeDatasets } from '../src/io/dataset';
 import { generateCountry } from '../src/io/generate';
 import { importDataset } from '../src/io/importer';
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i === -1 ? fallback : Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} takes a whole number ≥ 10`);
-  return value;
-}
-
-async function freshDatabase(scratch: string, label: string): Promise<DatabaseConfig> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url === undefined || url === '') return { kind: 'sqlite', url: path.join(scratch, `${label}.sqlite`) };
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`drop database if exists "${name}"`);
-  await client.query(`create database "${name}"`);
-  await client.end();
-  return databaseFromUrl(url);
-}
+import { freshBenchDatabase, numberArgument } from './support';
 
 interface Run {
   governments: number;
@@ -50,7 +28,7 @@ async function run(governments: number, scratch: string): Promise<Run> {
   const checkStart = performance.now();
   if (checkDataset(data).length + checkDatasetDecisions(data).length > 0) throw new Error('generated data is not valid');
   const checkSeconds = (performance.now() - checkStart) / 1000;
-  const database = await freshDatabase(scratch, `g${governments}`);
+  const database = await freshBenchDatabase(path.join(scratch, `g${governments}.sqlite`));
   const orm = await openDatabase(database);
   try {
     const start = performance.now();
@@ -62,7 +40,7 @@ async function run(governments: number, scratch: string): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  const governments = argument('governments', 3000);
+  const governments = numberArgument('governments', 3000, 10);
   const scratch = await mkdtemp(path.join(tmpdir(), 'fengong-bench-'));
   try {
     const kind = process.env.BENCH_DATABASE_URL === undefined ? 'sqlite (file)' : 'postgresql';

@@ -10,8 +10,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/core';
-import { Client } from 'pg';
-import { databaseFromUrl, type DatabaseConfig } from '../src/config';
 import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
 import { createContext } from '../src/graphql/context';
 import { createEvents } from '../src/graphql/events';
@@ -19,6 +17,7 @@ import { createSchema } from '../src/graphql/schema';
 import { generateDistrict } from '../src/io/generate';
 import { importDataset } from '../src/io/importer';
 import { createApollo } from '../src/server';
+import { freshBenchDatabase, numberArgument } from './support';
 
 const TODAY = '2026-11-28';
 /** Runs per query before timing starts, to warm caches and the JIT. */
@@ -33,28 +32,6 @@ const QUERIES: Record<string, string> = {
   'whoOversees (whole directory, ≤ 50 governments)': `{ whoOversees(text: "财政") { totalCount nodes { matchedName } } }`,
   'department + history': `{ department(id: "dept:education") { name supervisedBy { leader { name } } history { nodes { kind validFrom } } } }`,
 };
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i === -1 ? fallback : Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} takes a whole number`);
-  return value;
-}
-
-async function freshDatabase(): Promise<DatabaseConfig> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url === undefined || url === '') return { kind: 'sqlite', url: ':memory:' };
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`drop database if exists "${name}"`);
-  await client.query(`create database "${name}"`);
-  await client.end();
-  return databaseFromUrl(url);
-}
 
 async function measure(orm: MikroORM, rounds: number): Promise<Map<string, number>> {
   const events = createEvents();
@@ -81,9 +58,9 @@ async function measure(orm: MikroORM, rounds: number): Promise<Map<string, numbe
 }
 
 async function main(): Promise<void> {
-  const governments = argument('governments', 300);
-  const rounds = argument('rounds', 30);
-  const database = await freshDatabase();
+  const governments = numberArgument('governments', 300, 0);
+  const rounds = numberArgument('rounds', 30, 1);
+  const database = await freshBenchDatabase(':memory:');
   const orm = await openDatabase(database);
   try {
     await seedDemoIfEmpty(orm);

@@ -76,14 +76,8 @@ export interface ChangesetPlan {
 /** Mints the id of the fact an item opens (each item opens at most one). */
 export type NewFactId = (entity: ChangeEntity, itemIndex: number) => string;
 
-interface Target {
-  readonly kind: AssignmentKind;
-  readonly leaderId: string;
-  readonly departmentId: string | null;
-  readonly workAreaId: string | null;
-  readonly principalId: string | null;
-  readonly subject: string | null;
-}
+/** What makes a line the line it is: its kind, holder and target. */
+type Target = Omit<Extract<ChangeItem, { op: 'ASSIGN' }>, 'op' | 'validTo'>;
 
 /** The state of a plan while its items are read one by one. */
 interface Planner {

@@ -10,20 +10,10 @@ import {
   JURISDICTION_LEVELS,
   MEETING_KINDS,
   POST_KINDS,
-  type AbsenceFact,
-  type AppointmentFact,
   type AssignmentFact,
-  type BackupFact,
-  type DecisionFact,
-  type DepartmentFact,
   type DirectoryFacts,
   type GovernanceRules,
   type JurisdictionFact,
-  type MeetingFact,
-  type LeaderFact,
-  type PostFact,
-  type TeamOrderFact,
-  type WorkAreaFact,
 } from '../domain';
 
 /** A government as a dataset records it: with its own rules of procedure when it has any. */
@@ -31,20 +21,8 @@ export interface JurisdictionRecord extends JurisdictionFact {
   readonly rules?: GovernanceRules | null;
 }
 
-export interface Dataset {
-  readonly jurisdictions: readonly JurisdictionRecord[];
-  readonly leaders: readonly LeaderFact[];
-  readonly posts: readonly PostFact[];
-  readonly appointments: readonly AppointmentFact[];
-  readonly departments: readonly DepartmentFact[];
-  readonly workAreas: readonly WorkAreaFact[];
-  readonly assignments: readonly AssignmentFact[];
-  readonly backups: readonly BackupFact[];
-  readonly absences: readonly AbsenceFact[];
-  readonly teamOrders: readonly TeamOrderFact[];
-  readonly meetings: readonly MeetingFact[];
-  readonly decisions: readonly DecisionFact[];
-}
+/** Any number of governments' facts side by side: what a dataset folder or a Popolo file holds. */
+export type Dataset = Omit<DirectoryFacts, 'jurisdiction' | 'rules'> & { readonly jurisdictions: readonly JurisdictionRecord[] };
 
 /** The file each part of a dataset lives in, inside a dataset folder. */
 export const DATASET_FILES: { readonly [K in keyof Dataset]: string } = {

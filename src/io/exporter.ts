@@ -9,20 +9,8 @@ import { mergeDatasets, type Dataset } from './dataset';
 const EXPORT_BATCH = 200;
 
 export function datasetFromFacts(facts: DirectoryFacts): Dataset {
-  return {
-    jurisdictions: [{ ...facts.jurisdiction, rules: facts.rules }],
-    leaders: facts.leaders,
-    posts: facts.posts,
-    appointments: facts.appointments,
-    departments: facts.departments,
-    workAreas: facts.workAreas,
-    assignments: facts.assignments,
-    backups: facts.backups,
-    absences: facts.absences,
-    teamOrders: facts.teamOrders,
-    meetings: facts.meetings,
-    decisions: facts.decisions,
-  };
+  const { jurisdiction, rules, ...rest } = facts;
+  return { ...rest, jurisdictions: [{ ...jurisdiction, rules }] };
 }
 
 /**

@@ -97,17 +97,8 @@ export function toChangeItem(input: ChangeItemInput, index: number): ChangeItem 
   }
 }
 
-@InputType({ description: 'A re-division (分工调整): a document, the decision that made it, the date it takes effect, and its items.' })
-export class ChangesetInput {
-  @Field(() => ID)
-  @Length(...ID_LENGTH)
-  jurisdictionId!: string;
-
-  @Field(() => String, { nullable: true, description: '文号, e.g. 青政发〔2026〕20号.' })
-  @IsOptional()
-  @MaxLength(100)
-  document?: string;
-
+@InputType({ description: 'Where a change comes from: the decision that made it, when it takes effect, its document and signatory.' })
+export class ChangeBasisInput {
   @Field(() => ID, { nullable: true, description: 'The decision of a quorate meeting that made this change (R7). Required to apply.' })
   @IsOptional()
   @Length(...ID_LENGTH)
@@ -116,10 +107,22 @@ export class ChangesetInput {
   @Field(() => LocalDateScalar, { description: 'When it takes effect; may be in the future.' })
   effectiveDate!: string;
 
+  @Field(() => String, { nullable: true, description: '文号, e.g. 青政发〔2026〕20号.' })
+  @IsOptional()
+  @MaxLength(100)
+  document?: string;
+
   @Field(() => ID, { nullable: true, description: '签发人: the leader who signs the notice. One only acting for another may not.' })
   @IsOptional()
   @Length(...ID_LENGTH)
   issuedById?: string;
+}
+
+@InputType({ description: 'A re-division (分工调整): a document, the decision that made it, the date it takes effect, and its items.' })
+export class ChangesetInput extends ChangeBasisInput {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  jurisdictionId!: string;
 
   @Field(() => [ChangeItemInput])
   @ArrayMinSize(1)
@@ -128,9 +131,11 @@ export class ChangesetInput {
   items!: ChangeItemInput[];
 }
 
+const EXPECTED_VERSION = 'The directory version the change was prepared against (Jurisdiction.version). A stale version → CONFLICT.';
+
 @InputType()
 export class ApplyChangesetInput extends ChangesetInput {
-  @Field(() => Int, { description: 'The directory version the change was prepared against (Jurisdiction.version). A stale version → CONFLICT.' })
+  @Field(() => Int, { description: EXPECTED_VERSION })
   @Min(0)
   @Max(2_000_000_000)
   expectedVersion!: number;
@@ -172,27 +177,9 @@ export class ChangesArgs extends ConnectionArgs {
   since?: string;
 }
 
-@InputType({ description: 'What every one-item change carries: the decision, the date, the document, the version read.' })
-export class ChangeAuthorityInput {
-  @Field(() => ID, { nullable: true, description: 'The decision of a quorate meeting that made this change (R7).' })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  decisionId?: string;
-
-  @Field(() => LocalDateScalar)
-  effectiveDate!: string;
-
-  @Field(() => String, { nullable: true, description: '文号' })
-  @IsOptional()
-  @MaxLength(100)
-  document?: string;
-
-  @Field(() => ID, { nullable: true, description: '签发人' })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  issuedById?: string;
-
-  @Field(() => Int, { description: 'Jurisdiction.version as read; a stale version → CONFLICT.' })
+@InputType({ description: 'What every one-item change carries: its basis and the version read.' })
+export class ChangeAuthorityInput extends ChangeBasisInput {
+  @Field(() => Int, { description: EXPECTED_VERSION })
   @Min(0)
   @Max(2_000_000_000)
   expectedVersion!: number;
