@@ -43,6 +43,24 @@ describe('jurisdictions', () => {
   });
 });
 
+describe('departments', () => {
+  it('lists the units in force, government line first, and filters by kind', async () => {
+    const { all, vertical, before } = await api.data(`{
+      all: departments(jurisdictionId: "jur:qingchuan", first: 100) { totalCount nodes { id kind } }
+      vertical: departments(jurisdictionId: "jur:qingchuan", kinds: [VERTICAL, JUDICIAL]) { nodes { kind } }
+      before: departments(jurisdictionId: "jur:qingchuan", asOf: "2025-06-01", first: 100) { nodes { id } }
+    }`);
+    expect(all.totalCount).toBe(43);
+    const kinds = all.nodes.map((d: { kind: string }) => d.kind);
+    expect(kinds.lastIndexOf('SUBDISTRICT')).toBeLessThan(kinds.indexOf('VERTICAL'));
+    expect(new Set(vertical.nodes.map((d: { kind: string }) => d.kind))).toEqual(new Set(['VERTICAL', 'JUDICIAL']));
+    const ids = (nodes: { id: string }[]) => nodes.map((d) => d.id);
+    expect(ids(all.nodes)).toContain('dept:data');
+    expect(ids(before.nodes)).toContain('dept:gov-service-center');
+    expect(ids(before.nodes)).not.toContain('dept:data');
+  });
+});
+
 describe('leadershipTeam', () => {
   const TEAM = `query($asOf: LocalDate) {
     leadershipTeam(jurisdictionId: "jur:qingchuan", asOf: $asOf) {

@@ -2,8 +2,8 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import {
   canDirect,
+  compareDepartments,
   coverage,
-  GOVERNMENT_LINE_KINDS,
   DEPARTMENT_KINDS,
   leadershipTeam,
   normalizeQuery,
@@ -96,15 +96,12 @@ export class DirectoryResolver {
     return WorkAreaNode.of(fact, asOf ?? ctx.today);
   }
 
-  @Query(() => DepartmentConnection, { description: 'The units of a government that exist on a date: government line first, then by name.' })
+  @Query(() => DepartmentConnection, { description: 'The units of a government that exist on a date: government line first, then by kind and name.' })
   async departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<DepartmentNode>> {
     const asOf = args.asOf ?? ctx.today;
     const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
     const kinds = args.kinds ?? DEPARTMENT_KINDS;
-    const rank = (kind: (typeof DEPARTMENT_KINDS)[number]) => (GOVERNMENT_LINE_KINDS.includes(kind) ? 0 : 1);
-    const units = facts.departments
-      .filter((d) => covers(d, asOf) && kinds.includes(d.kind))
-      .sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+    const units = facts.departments.filter((d) => covers(d, asOf) && kinds.includes(d.kind)).sort(compareDepartments);
     return paginate(units.map((d) => DepartmentNode.of(d, asOf)), args);
   }
 
