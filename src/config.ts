@@ -19,6 +19,8 @@ export interface Config {
   readonly timeZone: string;
   /** Anonymous callers may read (the demo default). Writes always need a token. */
   readonly publicReads: boolean;
+  /** Redis for subscription events between several API instances; null = in-process (one instance). */
+  readonly redisUrl: string | null;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     timeZone: env.DIRECTORY_TIME_ZONE ?? 'Asia/Shanghai',
     publicReads: env.PUBLIC_READS !== 'false',
+    redisUrl: env.REDIS_URL === undefined || env.REDIS_URL === '' ? null : env.REDIS_URL,
   };
 }
 

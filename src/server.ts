@@ -17,7 +17,7 @@ import { authenticate, type Viewer } from './auth/tokens';
 import { DomainError } from './domain';
 import { createContext, type Context } from './graphql/context';
 import { createFormatError, type Logger } from './graphql/errors';
-import { createEvents, type Events } from './graphql/events';
+import { connectEvents, type Events } from './graphql/events';
 import { createSchema } from './graphql/schema';
 import { createWebRouter } from './web';
 import { createExportRouter } from './io/http';
@@ -28,6 +28,8 @@ export interface ServerOptions {
   readonly publicReads: boolean;
   /** The clock, injectable so tests can fix "today". */
   readonly now?: () => Date;
+  /** Redis for events between instances (see graphql/events.ts); in-process when null or omitted. */
+  readonly redisUrl?: string | null;
   readonly logger?: Logger;
 }
 
@@ -78,7 +80,8 @@ async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Vi
 export async function startServer(orm: MikroORM, port: number, host: string, options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? console;
-  const events = createEvents();
+  const bus = connectEvents(options.redisUrl ?? null);
+  const events = bus.events;
   const schema = await createSchema(events);
   const app = express();
   const httpServer = http.createServer(app);
@@ -106,7 +109,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
 
   const apollo = createApollo(schema, logger, [
     ApolloServerPluginDrainHttpServer({ httpServer }),
-    { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+    { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); await bus.close(); } }) },
   ]);
   await apollo.start();
 
