@@ -1,6 +1,6 @@
 // Inputs of the write path, validated at the edge. GraphQL has no input unions, so a changeset item is one
 // flat input whose `op` says which fields it needs; toChangeItem() turns it into the domain's ChangeItem.
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, type ClassType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BadInputError, type AssignmentKind, type ChangeItem, type ChangeOp } from '../../domain';
 import { AssignmentKindEnum, ChangeOpEnum } from '../../graphql/enums';
@@ -9,8 +9,44 @@ import { ConnectionArgs } from '../../graphql/connection';
 
 const ID_LENGTH = [1, 100] as const;
 
+/**
+ * Adds the target of a new portfolio line (unit, work area, principal, subject, end) to an input: shared by a
+ * changeset item and assignPortfolio (type-graphql's mixin pattern; the trait itself never reaches the schema).
+ */
+function WithLineTarget<TBase extends ClassType>(Base: TBase) {
+  @InputType()
+  class LineTargetTrait extends Base {
+    @Field(() => ID, { nullable: true })
+    @IsOptional()
+    @Length(...ID_LENGTH)
+    departmentId?: string;
+
+    @Field(() => ID, { nullable: true })
+    @IsOptional()
+    @Length(...ID_LENGTH)
+    workAreaId?: string;
+
+    @Field(() => ID, { nullable: true, description: 'ASSIGN of kind ASSISTS: the leader assisted.' })
+    @IsOptional()
+    @Length(...ID_LENGTH)
+    principalId?: string;
+
+    @Field(() => String, { nullable: true, description: 'ASSIGN of kind COORDINATES: the matter.' })
+    @IsOptional()
+    @Length(1, 500)
+    subject?: string;
+
+    @Field(() => LocalDateScalar, { nullable: true, description: 'ASSIGN: when the line ends (exclusive); open-ended when omitted.' })
+    @IsOptional()
+    validTo?: string;
+  }
+  return LineTargetTrait;
+}
+
+class NoFields {}
+
 @InputType({ description: 'One item of a re-division. ASSIGN: kind, leaderId and the target fields; END: lineId; MOVE: lineId, toLeaderId; SET_BACKUP: leaderId, backupId, exceptTargetIds; END_BACKUP: backupId.' })
-export class ChangeItemInput {
+export class ChangeItemInput extends WithLineTarget(NoFields) {
   @Field(() => ChangeOpEnum)
   op!: ChangeOp;
 
@@ -22,30 +58,6 @@ export class ChangeItemInput {
   @IsOptional()
   @Length(...ID_LENGTH)
   leaderId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  departmentId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  workAreaId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'ASSIGN of kind ASSISTS: the leader assisted.' })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  principalId?: string;
-
-  @Field(() => String, { nullable: true, description: 'ASSIGN of kind COORDINATES: the matter.' })
-  @IsOptional()
-  @Length(1, 500)
-  subject?: string;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'ASSIGN: when the line ends (exclusive); open-ended when omitted.' })
-  @IsOptional()
-  validTo?: string;
 
   @Field(() => ID, { nullable: true, description: 'END / MOVE: the line.' })
   @IsOptional()
@@ -186,37 +198,13 @@ export class ChangeAuthorityInput extends ChangeBasisInput {
 }
 
 @InputType()
-export class AssignPortfolioInput extends ChangeAuthorityInput {
+export class AssignPortfolioInput extends WithLineTarget(ChangeAuthorityInput) {
   @Field(() => AssignmentKindEnum)
   kind!: AssignmentKind;
 
   @Field(() => ID)
   @Length(...ID_LENGTH)
   leaderId!: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  departmentId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  workAreaId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @Length(...ID_LENGTH)
-  principalId?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 500)
-  subject?: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  validTo?: string;
 }
 
 @InputType()
