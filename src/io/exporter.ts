@@ -14,6 +14,14 @@ export function datasetFromFacts(facts: DirectoryFacts): Dataset {
 }
 
 /**
+ * The dataset without department heads' contact details: what callers below EDITOR may see (the same rule as
+ * DepartmentHead.contact in GraphQL).
+ */
+export function withoutContacts(data: Dataset): Dataset {
+  return { ...data, departments: data.departments.map((d) => ({ ...d, headContact: null })) };
+}
+
+/**
  * The named governments (all when `ids` is omitted), parents before children, as one dataset.
  * `onProgress` is told how many governments are done, for a progress bar.
  */

@@ -3,10 +3,10 @@
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { authenticate } from '../auth/tokens';
+import { authenticate, roleAtLeast } from '../auth/tokens';
 import { DomainError, isIsoDate } from '../domain';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
-import { datasetFromFacts } from './exporter';
+import { datasetFromFacts, withoutContacts } from './exporter';
 import { toPopolo } from './popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from './spreadsheet';
 
@@ -33,7 +33,8 @@ export function createExportRouter(orm: MikroORM, options: ExportRouterOptions):
       if (facts === undefined) return refuse(res, 404, 'NOT_FOUND', `找不到Jurisdiction：${jurisdictionId}`);
       const name = encodeURIComponent(`${facts.jurisdiction.name}-${asOf}`);
       if (file === 'popolo.json') {
-        res.json(toPopolo(datasetFromFacts(facts)));
+        const data = datasetFromFacts(facts);
+        res.json(toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data)));
       } else if (file === 'matrix.csv') {
         res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${name}.csv`);
         res.send(toCsv(matrixTable(facts, asOf)));

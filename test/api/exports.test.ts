@@ -35,6 +35,16 @@ it('serves a government’s Popolo JSON, the same document GraphQL returns', asy
   expect(((await viaGraphql.json()) as { data: { popolo: unknown } }).data.popolo).toEqual(doc);
 });
 
+it('shows department heads’ contact details in the Popolo export to EDITOR and above only', async () => {
+  const contacts = async (headers: Record<string, string>) => {
+    const doc = (await (await fetch(`${open.url}/export/jur:qingchuan/popolo.json`, { headers })).json()) as { organizations: { id: string; contact_details?: unknown[] }[] };
+    return doc.organizations.find((o) => o.id === 'dept:finance')?.contact_details;
+  };
+  expect(await contacts({})).toEqual([]);
+  const { token } = await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date());
+  expect(await contacts({ authorization: `Bearer ${token}` })).toEqual([{ type: 'voice', value: '010-55501009', label: expect.any(String) }]);
+});
+
 it('serves the matrix as CSV for a date, with a Chinese file name', async () => {
   const response = await fetch(`${open.url}/export/jur:qingchuan/matrix.csv?asOf=2025-06-01`);
   expect(response.status).toBe(200);
