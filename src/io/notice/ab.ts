@@ -1,7 +1,7 @@
 // Pure: AB角 pairs (backups) from their many wordings — '甲、乙同志互为AB角', '安排甲同志与乙同志,丙同志与丁同志
 // 互为“AB角”', 'A岗/B岗', '互为替补', '相互补位' (mutual) and '由乙顶岗' (one way).
 import { nameIn } from './names';
-import { splitOutside, sub, type Span } from './text';
+import { splitOutside, squeezeHan, sub, trim, type Span } from './text';
 
 /** 'a' and 'b' back each other up. */
 export interface Pair {
@@ -96,12 +96,19 @@ export function readAb(passage: Span, known: readonly string[], blockLeader: str
   const pairs: Pair[] = [];
   const covers: Cover[] = [];
   for (const piece of splitOutside(passage, ';。')) {
-    const p = piece.span;
-    const mutual = MUTUAL_RE.exec(p.text);
-    if (mutual !== null) {
-      const before = sub(p, 0, mutual.index);
+    // '甲与乙互为AB角,丙与丁互为AB角,戊由己补位': each marker closes the groups since the previous one; what follows
+    // the last marker is read like a piece of its own (labels, one-way covers).
+    let p = piece.span;
+    const marker = new RegExp(MUTUAL_RE.source, 'g');
+    let from = 0;
+    for (let m = marker.exec(piece.span.text); m !== null; m = marker.exec(piece.span.text)) {
+      const before = sub(piece.span, from, m.index);
       for (const g of splitOutside(before, ',:')) pairs.push(...pairsIn(g.span, known, blockLeader));
-      continue;
+      from = m.index + m[0].length;
+    }
+    if (from > 0) {
+      p = trim(sub(piece.span, from));
+      if (p.text.replace(/^[,:、\s]+/, '').length === 0) continue;
     }
     const found = mentions(p.text, known);
     const a = labelled(p.text, LABEL_A_RE, found);
@@ -120,11 +127,39 @@ export function readAb(passage: Span, known: readonly string[], blockLeader: str
   return { pairs, covers };
 }
 
-/** 'X—Y' / 'X - Y' lines of an AB list. */
+/** The one name a table cell holds ('秦　朗', '区长 孟繁星'), or null. */
+function cellName(cell: string, known: readonly string[]): string | null {
+  const found = mentions(squeezeHan(cell.trim()), known);
+  return found.length === 1 ? found[0].name : null;
+}
+
+/**
+ * 'X—Y' / 'X - Y' lines of an AB list, and the rows of an AB table laid out in columns ('孟繁星　　　秦　朗' under
+ * 'A角　　B角'; a leading row number and trailing remark columns are ignored).
+ */
 export function readDashPair(line: Span, known: readonly string[]): Pair | null {
-  const m = DASH_PAIR_RE.exec(line.text.trim());
-  if (m === null) return null;
-  const a = mentions(m[1], known)[0]?.name;
-  const b = mentions(m[2], known)[0]?.name;
-  return a !== undefined && b !== undefined && a !== b ? { a, b, span: line } : null;
+  const text = line.text.trim();
+  const m = DASH_PAIR_RE.exec(text);
+  if (m !== null) {
+    const a = mentions(m[1], known)[0]?.name;
+    const b = mentions(m[2], known)[0]?.name;
+    return a !== undefined && b !== undefined && a !== b ? { a, b, span: line } : null;
+  }
+  const row = text.replace(/^\d{1,3}[.、]?\s+/, '');
+  // Columns are separated by runs of spaces; a padded name ('秦 朗') has single spaces inside.
+  const cells = row.split(/\s{2,}/);
+  if (cells.length >= 2) {
+    const a = cellName(cells[0], known);
+    const b = cellName(cells[1], known);
+    return a !== null && b !== null && a !== b ? { a, b, span: line } : null;
+  }
+  // Single spaces only: the one way to cut the row into two names.
+  const parts = row.split(/\s+/);
+  const cuts: Pair[] = [];
+  for (let k = 1; k < parts.length; k++) {
+    const a = cellName(parts.slice(0, k).join(''), known);
+    const b = cellName(parts.slice(k).join(''), known);
+    if (a !== null && b !== null && a !== b) cuts.push({ a, b, span: line });
+  }
+  return cuts.length === 1 ? cuts[0] : null;
 }

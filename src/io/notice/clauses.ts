@@ -23,7 +23,7 @@ interface VerbRule {
   readonly kind: ClauseKind;
 }
 
-const HEAD = '(?:常务副|副)?(?:代理|代)?(?:[省市区县州旗盟镇乡]长|主席)';
+const HEAD = '(?:常务副|副)?(?:代理|代)?(?:[省市区县州旗盟镇乡]长|主席|主任)';
 
 /** 协助市长负责… / 协助区长分管… : the principal's title and the second verb. */
 const ASSIST_HEAD_RE = new RegExp(`^协助(${HEAD})(?:同志)?(分管|管理|负责|处理|抓好|做好|开展|主持)?\\s*:?`);
@@ -39,12 +39,12 @@ const VERBS: readonly VerbRule[] = [
   { re: /^负责/, kind: 'RESPONSIBLE' },
   { re: /^(?:增加|另行|另|还|继续|暂时|暂|临时|兼)?(?:分管|主管)(?:联系)?(?:的)?(?:部门|单位|领域|工作|范围)?\s*:/, kind: 'SUPERVISES' },
   { re: /^(?:增加|另行|另|还|继续|暂时|暂|临时|兼)?(?:分管|主管)(?:联系)?/, kind: 'SUPERVISES' },
-  { re: /^代管\s*:?/, kind: 'SUPERVISES' },
+  { re: /^(?:临时|暂时|暂|继续)?代管\s*:?/, kind: 'SUPERVISES' },
   { re: /^(?:对口|挂钩)?联系(?:指导)?(?:的)?(?:部门|单位|领域|工作)?\s*:/, kind: 'LIAISES' },
   { re: /^(?:对口|挂钩)?联系(?:指导)?(?!电话|方式|人\s*:|地址)/, kind: 'LIAISES' },
   { re: /^(?:牵头协调|统筹协调|牵头负责|牵头|统筹|协调)\s*:?/, kind: 'COORDINATES' },
   { re: /^兼任?(?=[\u3400-\u9fff])/, kind: 'CONCURRENT' },
-  { re: /^(?:完成|承办|办理|做好)[^,。]{0,12}交办/, kind: 'IGNORED' },
+  { re: /^(?:完成|承办|办理|做好|承担|落实)[^,。]{0,12}交办/, kind: 'IGNORED' },
   { re: /^(?:临时调整|调整为)/, kind: 'IGNORED' },
   { re: /^在[\u3400-\u9fff]{2,24}(?:学习|培训|挂职|进修)/, kind: 'NO_PORTFOLIO' },
   { re: /^(?:其)?(?:AB角|AB岗|B角|B岗)\s*(?:为|是|:)\s*/, kind: 'BACKUP' },
@@ -83,7 +83,7 @@ export function matchVerb(segment: string): VerbMatch | null {
   if (assist !== null) {
     const title = assist[1];
     const second = assist[2] ?? '';
-    const head = HEAD_TITLE_RE.test(title) ? title.replace(/^(?:代理|代)/, '') : undefined;
+    const head = HEAD_TITLE_RE.exec(title)?.[1];
     const kind: ClauseKind = second === '分管' || second === '管理' ? 'CO_SUPERVISES' : 'RESPONSIBLE';
     const rest = s.slice(assist[0].length).trim();
     const assistsOnly = rest === '' || rest === '工作' || /^(?:工作|的工作)[。.]?$/.test(rest);

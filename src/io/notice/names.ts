@@ -4,6 +4,8 @@ import { COMPOUND_SURNAMES, NAME_FINAL_FORBIDDEN, NOT_A_NAME, SURNAMES, TITLE_RE
 import { squeezeHan } from './text';
 
 const HAN_NAME = /^[\u3400-\u9fff]{2,4}$/;
+/** Transliterated Mongolian/Tibetan names run to six characters (乌云其其格); accepted only in strong positions. */
+const LONG_HAN_NAME = /^[\u3400-\u9fff]{5,6}$/;
 const DOTTED_NAME = /^[\u3400-\u9fff]{1,10}(?:[·•・.][\u3400-\u9fff]{1,10})+$/;
 
 /**
@@ -14,7 +16,11 @@ const DOTTED_NAME = /^[\u3400-\u9fff]{1,10}(?:[·•・.][\u3400-\u9fff]{1,10})+
 export function isName(token: string, strict: boolean): boolean {
   const t = squeezeHan(token.trim());
   if (DOTTED_NAME.test(t)) return !/长|主席|书记|委员|常委|成员|主任|助理/.test(t.split(/[·•・.]/)[0]);
-  if (!HAN_NAME.test(t) || NOT_A_NAME.test(t) || NAME_FINAL_FORBIDDEN.test(t)) return false;
+  // A long token is a name only if it has no title at either end ('副州长马骏' is a title and a name).
+  const long = !strict && LONG_HAN_NAME.test(t) && ![...t].some((_, i) => i >= 2 && (TITLE_RE.test(t.slice(0, i)) || TITLE_RE.test(t.slice(t.length - i))));
+  if ((!HAN_NAME.test(t) && !long) || NOT_A_NAME.test(t) || NAME_FINAL_FORBIDDEN.test(t)) return false;
+  // A title is never a name: '旗长', '副州长', '镇长' (the level words outside 市省县区 are not in NOT_A_NAME).
+  if (TITLE_RE.test(t)) return false;
   if (!strict) return true;
   const compound = COMPOUND_SURNAMES.some((s) => t.startsWith(s));
   if (t.length === 4) return compound;
@@ -33,7 +39,7 @@ export function cleanName(token: string): string {
 export function parseTitles(text: string): string[] | null {
   const parts = text
     .replace(/\s+/g, '')
-    .split(/[、,]|(?=兼任?)/)
+    .split(/[、,]|(?<!\()(?=兼任?)/)
     .map((p) => p.replace(/^兼任?/, ''))
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;

@@ -4,7 +4,7 @@
 import { hasAbMarker, opensAbContext, readAb, readDashPair, type Cover, type Pair } from './ab';
 import { readClauses, startsWithVerb, type Clause, type Warn } from './clauses';
 import { governmentIn, issuerOf } from './government';
-import { leadingTitles, matchHeader } from './header';
+import { leadingTitles, matchHeader, type Header } from './header';
 import { isName, parseTitles, parseWho } from './names';
 import { linesOf, locate, normalise, protectedMask, sub, trim, type Span } from './text';
 import type { NoticeWarning, ParsedLeader, ParsedNotice, ParseOptions } from './types';
@@ -14,6 +14,7 @@ import {
   DATE_RE,
   DOC_NUMBER_RE,
   HEAD_TITLE_RE,
+  LINKS_TAIL_RE,
   NOISE_RE,
   NUMBERING_RE,
   PREAMBLE_RE,
@@ -113,7 +114,8 @@ function read(input: string, options: ParseOptions): ParsedNotice {
   };
 
   const lines = linesOf(doc).map(trim).flatMap(splitAtHeaders);
-  const kinds = lines.map((l) => classify(l.text));
+  const tail = lines.findIndex((l) => LINKS_TAIL_RE.test(l.text));
+  const kinds = lines.map((l, i): LineKind => (tail !== -1 && i >= tail && l.text.length > 0 ? 'NOISE' : classify(l.text)));
   const drafts: Draft[] = [];
   const orphans: Draft[] = [];
   const abPassages: { span: Span; leader: string | null }[] = [];
@@ -147,12 +149,18 @@ function read(input: string, options: ParseOptions): ParsedNotice {
     return -1;
   };
 
+  // A notice's frame comes before its blocks: its addressee line, or in a repost (news furniture before it) a preamble
+  // ending in '如下:'. What precedes it is a headline or a news lead, which may restate assignments but is no block.
+  const addressee = kinds.indexOf('ADDRESSEE');
+  const reposted = lines.findIndex((l, i) => kinds[i] === 'PREAMBLE' && /如下\s*:?\s*$/.test(l.text) && kinds.slice(0, i).includes('NOISE'));
+  const frame = addressee !== -1 ? addressee : reposted;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const kind = kinds[i];
     if (kind === 'BLANK') continue;
     if (kind !== 'ADDRESSEE') mentionLines.push({ span: line, beforeBlocks: drafts.length === 0 && orphans.length === 0 });
     if (kind === 'NOISE') continue;
+    if (i < frame && kind === 'CONTENT') continue;
     if (kind === 'ISSUER') issuers.push(issuerOf(line.text) ?? '');
     if (kind !== 'CONTENT') {
       closeBlock();
@@ -171,7 +179,7 @@ function read(input: string, options: ParseOptions): ParsedNotice {
       }
     }
 
-    const found = matchHeader(body);
+    const found = matchHeader(body) ?? headerAfterConnector(body);
     // '杨帆与何平相互补位' reads like a name glued to a verb; with no title it is an AB passage.
     const header = found !== null && (found.who.titles.length === 0 || !found.strong) && hasAbMarker(body.text) ? null : found;
     if (header === null && hasAbMarker(body.text) && !startsWithVerb(body.text)) {
@@ -305,21 +313,48 @@ function read(input: string, options: ParseOptions): ParsedNotice {
   }
 }
 
+/** An additive connector in front of a header: '另外,副区长张三负责…'. */
+const HEADER_CONNECTOR_RE = /^(?:另外|此外)\s*,?\s*/;
+
+/** A header at the start of `s` once a connector in front of it is skipped (the header's own spans keep their offsets). */
+function headerAfterConnector(s: Span): Header | null {
+  const c = HEADER_CONNECTOR_RE.exec(s.text);
+  return c === null ? null : matchHeader(trim(sub(s, c[0].length)));
+}
+
 /**
- * A paragraph that runs several blocks together ('市长张三:主持…。常务副市长李四:负责…。') is cut before each
- * sentence that opens with a titled header followed by ':' or ','.
+ * A paragraph that runs several blocks together ('市长张三:主持…。常务副市长李四:负责…。', '区长张三领导…;常务副区长
+ * 李四负责…') is cut before each sentence or ';'-clause that opens with a titled header: one followed by ':' or ',',
+ * or a title and a name with a known surname glued to the first verb.
  */
 function splitAtHeaders(line: Span): Span[] {
-  if (classify(line.text) !== 'CONTENT') return [line];
   const mask = protectedMask(line.text);
+  if (classify(line.text) === 'PREAMBLE' && /如下\s*:?\s*$/.test(line.text)) {
+    // '市长张三主持…工作。其他同志分工如下:': only the last sentence frames the list; what precedes it is read on.
+    const body = line.text.replace(/[。\s]+$/, '');
+    let cut = body.lastIndexOf('。');
+    while (cut !== -1 && mask[cut]) cut = body.lastIndexOf('。', cut - 1);
+    if (cut <= 0) return [line];
+    return [...splitAtHeaders(trim(sub(line, 0, cut + 1))), trim(sub(line, cut + 1))];
+  }
+  if (classify(line.text) !== 'CONTENT') return [line];
   const out: Span[] = [];
   let start = 0;
+  // An AB line ('甲与乙互为AB角,区长丙由丁补位') is read as a whole, never cut at its commas.
+  const commas = !hasAbMarker(line.text);
   for (let i = 0; i < line.text.length - 1; i++) {
-    if (line.text[i] !== '。' || mask[i]) continue;
+    const ch = line.text[i];
+    if (!(ch === '。' || ch === ';' || (ch === ',' && commas)) || mask[i]) continue;
+    // '另外,副区长…': the connector belongs to the header after it.
+    if (ch === ',' && /^(?:另外|此外)\s*$/.test(line.text.slice(start, i).trim())) continue;
     const rest = trim(sub(line, i + 1));
     const num = NUMBERING_RE.exec(rest.text);
-    const h = matchHeader(num !== null ? sub(rest, num[0].length) : rest);
-    if (h !== null && h.strong && h.who.titles.length > 0) {
+    const body = num !== null ? sub(rest, num[0].length) : rest;
+    const h = matchHeader(body) ?? headerAfterConnector(body);
+    if (h === null || h.who.titles.length === 0 || h.who.name === null) continue;
+    // After a comma only a title, a name with a known surname and a verb open a block ('…工作,副市长李四分管…').
+    const sure = isName(h.who.name, true);
+    if (ch === ',' ? sure && !h.strong : h.strong || sure) {
       out.push(trim(sub(line, start, i + 1)));
       start = rest.offset - line.offset;
     }
@@ -409,7 +444,7 @@ function resolveAssists(leaders: readonly Draft[]): void {
       (o) =>
         o !== d &&
         o.name !== null &&
-        o.titles.some((t) => HEAD_TITLE_RE.test(t) && t.replace(/^.*?(?:人民政府|政府)/, '').replace(/^(?:代理|代)/, '') === d.assistsTitle),
+        o.titles.some((t) => HEAD_TITLE_RE.exec(t)?.[1] === d.assistsTitle),
     );
     if (head !== undefined) d.assistsTitle = head.name;
     else d.assistsTitle = null;

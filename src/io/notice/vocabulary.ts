@@ -30,14 +30,23 @@ const ROLE = [
 
 /** What a title's organisation prefix may end with (市委, 市政府党组, 市公安局, 中共上海市委, 县人民政府 …). */
 const PREFIX_END = `(?:[${LEVEL_CHARS}]|委|政府|党组|党委|党工委|工委|管委会|常委会|人大|政协|局|厅|委员会|办公室|办|院|部|会|中心|公司|集团|新区|开发区)`;
-/** A prefix may not begin with an organisation word: '委常委' is not a title, '市委常委' is. */
-const PREFIX = `(?!委|政府|党组|局|厅|办|院|部|会)(?:中共)?${HAN}{0,18}?${PREFIX_END}`;
+/**
+ * A prefix may not begin with an organisation word: '委常委' is not a title, '市委常委' is. 办公厅/办公室 are whole
+ * organisations ('办公厅主任' after '省政府秘书长、').
+ */
+const PREFIX = `(?!委|政府|党组|局|厅|办(?!公[厅室])|院|部|会)(?:中共)?${HAN}{0,18}?${PREFIX_END}`;
 
 /** A whole title phrase: '市委常委', '常务副市长', '市政府党组成员', '兼市公安局局长', '副市长(挂职)'. */
 export const TITLE_RE = new RegExp(`^(?:兼任|兼)?(?:${PREFIX})?(?:${ROLE})(?:\\([^()]{1,12}\\))?$`);
 
-/** Head titles, which `协助…长` points at: 市长, 代市长, 省长, 主席 … (not 副市长). */
-export const HEAD_TITLE_RE = new RegExp(`^(?:${HAN}{0,12}?(?:政府|人民政府))?(?:代理|代)?(?:[${LEVEL_CHARS}]长|主席)$`);
+/**
+ * Head titles, which `协助…长` points at: 市长, 代市长, 省长, 主席, 自治州州长, 管委会主任, 街道办事处主任 … (not 副市长,
+ * not 县政府办公室主任). Group 1 is the core the text's 协助X names ('州长' for '自治州州长').
+ */
+export const HEAD_TITLE_RE = new RegExp(
+  `^(?:${HAN}{0,12}?(?:人民政府|政府|管委会|管理委员会|办事处)|${HAN}{0,10}?(?:自治区|自治州|自治县|自治旗|[${LEVEL_CHARS}]))?(?:代理|代)?` +
+    `([${LEVEL_CHARS}]长|主席|主任)$`,
+);
 
 /**
  * Single-character surnames (百家姓 and common modern ones). Words that are far more often not a surname
@@ -52,7 +61,9 @@ export const SURNAMES = new Set(
     '隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙' +
     '池乔阴郁胥苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍璩桑桂濮牛寿边扈燕冀郏浦尚农温庄晏柴瞿阎充慕连茹习宦艾鱼容向古' +
     '易慎戈廖庾暨居衡步耿弘匡国文寇禄阙欧殳沃蔚夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶曾毋沙乜养鞠丰巢关蒯荆游竺权逯盖' +
-    '桓岳帅缑亢况琴商牟佘佴伯赏墨哈谯笪佟覃谌揭粟晋练靖禤仝付肖邸冼隋闫门战兰楚原占修植迟尕达阿热扎格洛次'
+    '桓岳帅缑亢况琴商牟佘佴伯赏墨哈谯笪佟覃谌揭粟晋练靖禤仝付肖邸冼隋闫门战兰楚原占修植迟尕达阿热扎格洛次' +
+    // Common modern surnames missing above (the ones that are seldom an ordinary word at the start of a token).
+    '计涂芦麦苟丛苑邝栗鄢楼漆卿鹿辜亓赫鲜檀闭尧奉尉冶宾朴阳查官'
   ).split(''),
 );
 
@@ -96,8 +107,13 @@ export const NOISE_RE = new RegExp(
     'ICP', '备案号', '公网安备', '扫一扫', '分享到', '浏览次数', '阅读次数', '阅读量', '发布时间', '发布日期', '打印本页', '关闭窗口',
     '字号\\s*[:大中小]', '【', '一起来看', '返回顶部', '上一篇', '下一篇', '相关阅读', '相关新闻', '联系电话', '联系我们', '地址\\s*:', '邮编',
     '技术支持', '当前位置', '首页\\s*>', '^\\s*>', '视频\\s*:', '微信', '客户端', '转载', '日前', '近日', '最新公布', '最新分工',
+    // A bulleted link ('· 桂山市长邓卫国调研…'): notice text never starts a line with a bullet.
+    '^\\s*[·•▪▫◆◇■□►▶●○]',
   ].join('|'),
 );
+
+/** Where a page's list of links to other articles begins: every line after it is site furniture. */
+export const LINKS_TAIL_RE = /^\s*[【\[]?(?:相关阅读|相关新闻|相关链接|相关文章|相关稿件|延伸阅读|推荐阅读|热点推荐|猜你喜欢|热门文章|往期回顾)/;
 
 /** A preamble sentence: it frames the list and names nobody's portfolio. */
 export const PREAMBLE_RE =
@@ -118,5 +134,11 @@ export const ADDRESSEE_RE = /^(?:各|市直|省直|县直|区直|全市|全省|�
 /** An issuer line alone: '陕西省人民政府', '盐城市人民政府办公室'. */
 export const ISSUER_RE = new RegExp(`^(?:中共${HAN}{1,15}委\\s*)?(${HAN}{2,20}?)(?:人民)?政府(?:办公室|办公厅)?(?:\\s*\\(?印\\)?)?$`);
 
+/**
+ * The body of a zone or a sub-district that issues notices without being a 政府: 'X经济技术开发区管委会',
+ * 'X新区管理委员会', 'X街道办事处'. Group 1 is the zone's own word (开发区, 街道 …), group 2 the body, as written.
+ */
+export const COMMITTEE_RE = /(开发区|新区|园区|试验区|合作区|示范区|实验区|经济区|港区|保税区|度假区|街道)(管委会|管理委员会|办事处)/g;
+
 /** The place a government is named after ('上海市', '商丘市梁园区'). */
-export const PLACE_RE = new RegExp(`^(?!各|本|该|经|由|据|全|我|市|省|县|区)(?!.*(?:长|负责|分管|联系|协助|领导|工作|主持|同志))${HAN}{1,16}?(?:自治区|自治州|自治县|自治旗|特别行政区|[${LEVEL_CHARS}])$`);
+export const PLACE_RE = new RegExp(`^(?!各|本|该|经|由|据|全|我|市|省|县|区|其他|其余|有关|相关|上述|以上)(?!.*(?:长|负责|分管|联系|协助|领导|工作|主持|同志))${HAN}{1,16}?(?:自治区|自治州|自治县|自治旗|特别行政区|[${LEVEL_CHARS}])$`);

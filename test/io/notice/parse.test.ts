@@ -297,6 +297,81 @@ describe('truncated copies and delta notices', () => {
   });
 });
 
+describe('found by notices written blind (general rules, one case each)', () => {
+  it.each([
+    ['a title is never a name: 旗长 / 副旗长 / 镇长 before 职务:姓名', '(一)旗长:巴图孟和\n主持旗政府全面工作。', [leader('巴图孟和', ['旗长'], { responsibleFor: ['旗政府全面工作'] })]],
+    ['兼 inside a 职务:姓名 header', '副旗长兼旗公安局局长:孙宝山\n负责公安工作。', [leader('孙宝山', ['副旗长', '旗公安局局长'], { responsibleFor: ['公安'] })]],
+    ['a five-character transliterated name in a strong position', '副旗长:乌云其其格\n负责教育工作。', [leader('乌云其其格', ['副旗长'], { responsibleFor: ['教育'] })]],
+    ['办公厅主任 is a title', '省政府秘书长、办公厅主任向阳负责省政府办公厅日常工作。', [leader('向阳', ['省政府秘书长', '办公厅主任'], { responsibleFor: ['省政府办公厅日常工作'] })]],
+    ['(兼) stays with its title', '副区长(兼)孙立:负责科技工作。', [leader('孙立', ['副区长(兼)'], { responsibleFor: ['科技'] })]],
+    ['临时代管 is supervision', '副县长赵敏:负责文化工作,临时代管县文化馆。', [leader('赵敏', ['副县长'], { responsibleFor: ['文化'], supervises: ['县文化馆'] })]],
+    ['承担…交办 is not a portfolio item', '副市长李强:负责交通工作;承担市长交办的其他事项。', [leader('李强', ['副市长'], { responsibleFor: ['交通'] })]],
+  ])('%s', (_, text, expected) => {
+    expect(leadersOf(text)).toEqual(expected);
+  });
+
+  it('blocks run together with ; and , in one paragraph, and one after 另外,', () => {
+    const text = '区长林志勇领导区政府全面工作,分管区审计局;常务副区长宋晓梅负责区政府常务工作,副区长喻德明分管区水利局。\n另外,区政府党组成员柯明华协助区长负责招商引资工作。';
+    expect(leadersOf(text)).toEqual([
+      leader('林志勇', ['区长'], { responsibleFor: ['区政府全面工作'], supervises: ['区审计局'] }),
+      leader('宋晓梅', ['常务副区长'], { responsibleFor: ['区政府常务工作'] }),
+      leader('喻德明', ['副区长'], { supervises: ['区水利局'] }),
+      leader('柯明华', ['区政府党组成员'], { responsibleFor: ['招商引资'], assists: '林志勇' }),
+    ]);
+  });
+
+  it('a head presiding before "其他…分工如下:" on the same line is a leader', () => {
+    expect(leadersOf('市长张三主持市政府全面工作。其他市政府领导同志分工如下:\n副市长李四:负责交通工作。')).toEqual([
+      leader('张三', ['市长'], { responsibleFor: ['市政府全面工作'] }),
+      leader('李四', ['副市长'], { responsibleFor: ['交通'] }),
+    ]);
+  });
+
+  it('a news lead before the notice’s addressee line restates assignments but adds nothing', () => {
+    const text = '江城市政府领导分工公布\n9月2日,市政府印发通知。副市长包志勇负责自然资源和规划工作,副市长潘晓琳分管教育、卫生工作。\n各县(市、区)人民政府,市政府各部门:\n副市长包志勇:负责自然资源和规划、住房和城乡建设工作。\n副市长潘晓琳:负责教育工作。';
+    expect(leadersOf(text)).toEqual([
+      leader('包志勇', ['副市长'], { responsibleFor: ['自然资源和规划', '住房和城乡建设'] }),
+      leader('潘晓琳', ['副市长'], { responsibleFor: ['教育'] }),
+    ]);
+  });
+
+  it.each([
+    ['协助州长 → 自治州州长', '自治州州长巴特尔·额尔敦:领导自治州人民政府全面工作。\n常务副州长刘振华:协助州长负责自治州人民政府常务工作。', '巴特尔·额尔敦'],
+    ['协助主任 → 管委会主任', '党工委书记、管委会主任 陆振华\n主持管委会全面工作。\n管委会副主任 聂文博\n协助主任负责科技创新工作。', '陆振华'],
+    ['协助代市长 → 代市长', '代市长 欧阳振宇\n主持市政府全面工作。\n常务副市长 黎明\n协助代市长负责市政府常务工作。', '欧阳振宇'],
+    ['协助常务副县长 is no head', '县长罗成林:主持县政府全面工作。\n常务副县长黎晓燕:负责县政府常务工作。\n县政府办公室主任白云飞:协助常务副县长处理县政府日常事务工作。', null],
+  ])('assists: %s', (_, text, head) => {
+    const r = parseNotice(text);
+    expect(r.leaders[r.leaders.length - 1].assists).toBe(head);
+  });
+
+  it('several 互为AB角 clauses and a one-way 补位 in one sentence', () => {
+    const r = parseNotice('区长谢卫红:主持区政府全面工作。\n常务副区长胡晓:负责区政府常务工作。\n副区长林峰:负责交通工作。\n副区长袁媛:负责教育工作。\n副区长谭思远:负责科技工作。\nAB角安排:常务副区长胡晓与副区长林峰互为AB角,副区长袁媛与副区长谭思远互为AB角,区长谢卫红由常务副区长胡晓补位。');
+    expect(r.leaders.map((l) => [l.name, l.backup])).toEqual([['谢卫红', '胡晓'], ['胡晓', '林峰'], ['林峰', '胡晓'], ['袁媛', '谭思远'], ['谭思远', '袁媛']]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('an AB table in columns under "A角 B角", padded names included', () => {
+    const r = parseNotice('一、AB角安排\n\u3000\u3000A角\u3000\u3000\u3000\u3000B角\n\u3000\u3000孟繁星\u3000\u3000\u3000秦\u3000朗\n\u3000\u3000计晓东\u3000\u3000\u3000常永刚\n二、工作要求');
+    expect(r.leaders.map((l) => [l.name, l.backup])).toEqual([['孟繁星', '秦朗'], ['秦朗', '孟繁星'], ['计晓东', '常永刚'], ['常永刚', '计晓东']]);
+  });
+
+  it.each([
+    ['a development zone’s committee', '临港经济技术开发区管委会领导班子成员工作分工', '临港经济技术开发区管委会'],
+    ['a committee alone on its issuer line', '副主任张三:负责招商工作。\n江北新区管理委员会\n2024年1月1日', '江北新区管理委员会'],
+    ['a sub-district office', '清河街道办事处领导分工\n主任王五:主持街道办事处全面工作。', '清河街道办事处'],
+    ['not a generic 各开发区管委会', '各开发区管委会,市政府各部门:\n市长张三:主持市政府全面工作。', null],
+  ])('government: %s', (_, text, government) => {
+    expect(parseNotice(text).government).toBe(government);
+  });
+
+  it('a page’s related-reading links after the notice are site furniture', () => {
+    const r = parseNotice('市长邓卫国:领导市政府全面工作。\n相关阅读:\n· 桂山市长邓卫国调研重点项目建设\n桂山市召开市政府常务会议');
+    expect(r.leaders.map(compared)).toEqual([leader('邓卫国', ['市长'], { responsibleFor: ['市政府全面工作'] })]);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
 describe('never throws', () => {
   it.each([[''], [' \n\t'], ['\r\n\r\n'], ['(((('], ['))))'], ['分管'], [':'], ['\ud800'], ['互为AB角'], ['A岗B岗'], ['市长'], ['1.']])('%j', (text) => {
     const r = parseNotice(text);

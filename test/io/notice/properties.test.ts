@@ -1,12 +1,19 @@
 // Properties: parseNotice never throws, and every warning points inside the text (offset, line, column, text agree),
-// for arbitrary strings and for damaged copies of the real samples (cut, duplicated, punctuation swapped).
+// for arbitrary strings and for damaged copies of the real samples and held-outs (cut, duplicated, punctuation swapped).
+import { readdirSync } from 'fs';
+import { join } from 'path';
 import fc from 'fast-check';
 import { parseNotice } from '../../../src/io/notice';
 import { readSample } from './support';
 
-const samples = ['05_shaanxi_2018_adjust', '07_shanghai_2026', '09_yancheng_ab_2023', '11_liangyuan_district_leader'].map(
-  (f) => readSample('samples', f).text,
-);
+const samples = [
+  ...['05_shaanxi_2018_adjust', '07_shanghai_2026', '09_yancheng_ab_2023', '11_liangyuan_district_leader'].map((f) => readSample('samples', f).text),
+  // The held-out notices too: more header forms, AB tables, news furniture.
+  ...readdirSync(join(__dirname, 'held-out'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readSample('held-out', f.replace(/\.txt$/, '')).text),
+];
 
 /** Line and column of an offset, counting \r\n, \r, \n, U+2028 and U+2029 as one line break each. */
 function reference(text: string, offset: number): { line: number; column: number } {
