@@ -49,17 +49,8 @@ export interface ParseOptions {
   government?: string;
 }
 
-/** A leader of a hand-made expected parse (`*.expected.json`). */
-export interface ExpectedLeader {
-  name: string | null;
-  titles: string[];
-  responsibleFor: string[];
-  supervises: string[];
-  liaisesWith: string[];
-  assists: string | null;
-  backup: string | null;
-  notes?: string;
-}
+/** A leader of a hand-made expected parse (`*.expected.json`): the compared fields of a parsed leader. */
+export type ExpectedLeader = Pick<ParsedLeader, 'name' | 'titles' | 'responsibleFor' | 'supervises' | 'liaisesWith' | 'assists' | 'backup' | 'notes'>;
 
 export interface ExpectedNotice {
   government: string | null;
