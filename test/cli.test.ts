@@ -181,20 +181,24 @@ describe('notice commands', () => {
     expect(parsed.leaders[1].supervises).toContain('区教育局');
   });
 
+  // The CLI signs on the real today (R7: no back-dating), so the notice takes effect after it; the demo's decision of
+  // 2026-11-20 stands for 90 days, to 2027-02-18.
+  const EFFECTIVE = '2027-01-04';
+
   it('import-notice --dry-run shows the diff and changes nothing; without it, applies one changeset', async () => {
     process.env.DATABASE_URL = demoFile;
     try {
-      const args = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', '2026-12-01', '--document', '青政发〔2026〕30号'];
+      const args = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', EFFECTIVE, '--document', '青政发〔2026〕30号', '--issued-by', 'leader:chen-yuanhang'];
       expect(await runCli([...args, '--dry-run'])).toBe(0);
       const preview = JSON.parse(out.join('\n'));
       expect(preview).toMatchObject({ dryRun: true, items: 4, unchanged: 19 });
       expect(preview.diff.join('\n')).toContain('李晓燕');
-      expect(await supervisorOfEducation('2026-12-01')).toEqual(['leader:wang-lihua']);
+      expect(await supervisorOfEducation(EFFECTIVE)).toEqual(['leader:wang-lihua']);
 
       out = [];
       expect(await runCli(args)).toBe(0);
       expect(JSON.parse(out.join('\n'))).toMatchObject({ version: 1, items: 4 });
-      expect(await supervisorOfEducation('2026-12-01')).toEqual(['leader:li-xiaoyan']);
+      expect(await supervisorOfEducation(EFFECTIVE)).toEqual(['leader:li-xiaoyan']);
       expect(await supervisorOfEducation('2026-11-30')).toEqual(['leader:wang-lihua']);
     } finally {
       process.env.DATABASE_URL = file;

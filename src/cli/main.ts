@@ -18,6 +18,7 @@ import { importDataset } from '../io/importer';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from '../io/spreadsheet';
 import { parseNotice } from '../io/notice/parse';
+import { composeNotice, NOTICE_FORMATS, renderNotice, type NoticeFormat } from '../io/notice-writer';
 import { planNoticeImport } from '../io/notice-import';
 import { createContext } from '../graphql/context';
 import { createEvents } from '../graphql/events';
@@ -121,10 +122,11 @@ export function buildProgram(): Command {
     .requiredOption('--jurisdiction <id>', 'the government it divides')
     .requiredOption('--decision <id>', 'the decision of a quorate meeting that made it')
     .requiredOption('--effective <date>', 'when it takes effect (YYYY-MM-DD)', date)
-    .option('--document <文号>', 'its document number')
+    .option('--document <文号>', 'its document number (the one its decision approved)')
+    .option('--issued-by <leaderId>', '签发人: the presiding leader who signs it (required to apply)')
     .option('--delta', 'a notice that only adds lines (增加分管); by default each named leader’s portfolio is replaced')
     .option('--dry-run', 'show the diff and every problem, change nothing')
-    .action(async (file: string, options: { jurisdiction: string; decision: string; effective: string; document?: string; delta?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, options: { jurisdiction: string; decision: string; effective: string; document?: string; issuedBy?: string; delta?: boolean; dryRun?: boolean }) => {
       const parsed = parseNotice(await readFile(file, 'utf8'));
       for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
       await withDatabase(async (orm) => {
@@ -144,7 +146,7 @@ export function buildProgram(): Command {
         }
         const draft: ChangesetDraft = {
           jurisdictionId: options.jurisdiction, document: options.document ?? null, decisionId: options.decision,
-          effectiveDate: options.effective, issuedById: null, items: plan.items,
+          effectiveDate: options.effective, issuedById: options.issuedBy ?? null, items: plan.items,
         };
         const service = new ChangesService(ctx);
         const { plan: checked, version } = await service.preview(draft);
@@ -199,7 +201,7 @@ export function buildProgram(): Command {
       const refused = problems.length > 0 ? problems : checkDatasetDecisions(dataset);
       const summary = { governments: dataset.jurisdictions.length, leaders: dataset.leaders.length, units: dataset.departments.length, portfolioLines: dataset.assignments.length, skipped: skipped.length };
       if (refused.length > 0) {
-        for (const p of refused.slice(0, 50)) console.error(`${p.at}: ${p.message}`);
+        for (const p of refused.slice(0, 50)) console.error(`${p.at}: ${p.code}: ${p.message}`);
         throw new Error(`${refused.length} problems; nothing imported`);
       }
       if (options.dryRun === true) {
@@ -242,6 +244,23 @@ export function buildProgram(): Command {
       if (options.format === 'csv') await writeFile(options.out, toCsv(matrixTable(facts, asOf)), 'utf8');
       else await writeFile(options.out, await toXlsx([matrixTable(facts, asOf), linesTable(facts, asOf)]));
       console.log(JSON.stringify({ out: options.out, asOf, format: options.format }));
+    });
+
+  program
+    .command('export-notice')
+    .description('write one government’s division as the official notice (关于…工作分工的通知), or a changeset’s adjustment notice, as text or .docx')
+    .requiredOption('--jurisdiction <id>', 'the government')
+    .option('--as-of <date>', 'the date of the division (default: today in Asia/Shanghai)', date)
+    .option('--changeset <id>', 'an applied changeset: its adjustment notice (分工调整通知), stating only what it changed')
+    .addOption(new Option('--format <format>', NOTICE_FORMATS.join(' or ')).choices([...NOTICE_FORMATS]).default('txt'))
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (options: { jurisdiction: string; asOf?: string; changeset?: string; format: NoticeFormat; out: string }) => {
+      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
+      const doc = await withDatabase((orm) =>
+        composeNotice(orm.em.fork() as SqlEntityManager, { jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }),
+      );
+      await writeFile(options.out, await renderNotice(doc, options.format));
+      console.log(JSON.stringify({ out: options.out, jurisdictionId: doc.jurisdictionId, kind: doc.kind, asOf: doc.asOf, format: options.format, title: doc.title, leaders: doc.leaders.length }));
     });
 
   return program;

@@ -100,3 +100,73 @@ function partnerViolations(facts: DirectoryFacts, proposed: AbsenceFact): Refusa
       ),
     );
 }
+
+/** A change to a recorded absence: an early return, an extension, a designated stand-in, a corrected reason. */
+export interface AbsenceUpdate {
+  readonly absenceId: string;
+  /** The new first day back (exclusive end); null = return date not known; undefined = unchanged. */
+  readonly validTo?: IsoDate | null;
+  /** The person the office designates to act; null = nobody; undefined = unchanged. */
+  readonly designatedActorId?: string | null;
+  readonly reason?: string;
+}
+
+/** The absence as it would be after an update, and why the update cannot be made (empty when it can). */
+export interface AbsenceUpdatePlan {
+  readonly before: AbsenceFact | null;
+  readonly after: AbsenceFact | null;
+  readonly violations: readonly Refusal[];
+}
+
+/**
+ * Plans a change to a recorded absence (R5: who acts follows at once), checked like a new absence against every
+ * other one: UNKNOWN_REFERENCE (no such absence of this government), INVALID_INTERVAL (the return is not after
+ * the first day away), NO_CHANGE (nothing would change), then checkAbsence's rules on the absence as it would be —
+ * ABSENCE_OVERLAP, PARTNER_ABSENCES_OVERLAP (an extension that makes AB partners away together with nobody
+ * designated), NOT_IN_TEAM / UNKNOWN_REFERENCE for a designated actor.
+ *
+ * @example planAbsenceUpdate(facts, { absenceId: 'absence:wang-qiang-trip', validTo: '2026-02-04' }).after?.validTo // '2026-02-04'
+ */
+export function planAbsenceUpdate(facts: DirectoryFacts, update: AbsenceUpdate): AbsenceUpdatePlan {
+  const team = new Set(facts.leaders.filter((l) => l.jurisdictionId === facts.jurisdiction.id).map((l) => l.id));
+  const before = facts.absences.find((a) => a.id === update.absenceId && team.has(a.leaderId)) ?? null;
+  if (before === null) {
+    return { before, after: null, violations: [violation('UNKNOWN_REFERENCE', `找不到不在岗记录：${update.absenceId}`, { absenceId: update.absenceId })] };
+  }
+  const after: AbsenceFact = {
+    ...before,
+    validTo: update.validTo === undefined ? before.validTo : update.validTo,
+    designatedActorId: update.designatedActorId === undefined ? before.designatedActorId : update.designatedActorId,
+    reason: update.reason ?? before.reason,
+  };
+  if (after.validTo === before.validTo && after.designatedActorId === before.designatedActorId && after.reason === before.reason) {
+    return { before, after, violations: [violation('NO_CHANGE', `${describeAbsence(facts, before)}：所作修改与现有记录相同，本次不改变任何安排`, { absenceId: before.id })] };
+  }
+  const others: DirectoryFacts = { ...facts, absences: facts.absences.filter((a) => a.id !== before.id) };
+  // Only what the update brings about counts: a conflict the absence already had is not this update's doing.
+  const key = (v: Refusal) => `${v.code}|${JSON.stringify(v.details)}`;
+  const already = new Set(checkAbsence(others, before).map(key));
+  const violations = checkAbsence(others, after).filter((v) => !already.has(key(v)));
+  return { before, after, violations };
+}
+
+/**
+ * Plans an early return: the leader is back at his post from `on` (exclusive end of the absence). `on` must fall
+ * after the first day away and before the recorded return (INVALID_INTERVAL otherwise; extending is updateAbsence's);
+ * on the recorded return day itself it changes nothing (NO_CHANGE).
+ */
+export function planEndAbsence(facts: DirectoryFacts, absenceId: string, on: IsoDate): AbsenceUpdatePlan {
+  const absence = facts.absences.find((a) => a.id === absenceId);
+  if (absence !== undefined && absence.validTo === on) {
+    return { before: absence, after: absence, violations: [violation('NO_CHANGE', `${describeAbsence(facts, absence)}：本来就于${on}返岗`, { absenceId, on })] };
+  }
+  if (absence !== undefined && (on <= absence.validFrom || (absence.validTo !== null && on > absence.validTo))) {
+    const range = `${absence.validFrom}之后${absence.validTo === null ? '' : `、${absence.validTo}之前`}`;
+    return {
+      before: absence,
+      after: null,
+      violations: [violation('INVALID_INTERVAL', `提前返岗日期${on}须在${range}（延长请用 updateAbsence）`, { absenceId, on, validFrom: absence.validFrom, validTo: absence.validTo })],
+    };
+  }
+  return planAbsenceUpdate(facts, { absenceId, validTo: on });
+}

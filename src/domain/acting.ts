@@ -50,8 +50,8 @@ function actingBasisLabel(basis: ActingBasis): string {
 
 /**
  * Who acts for the leader on `on` while he is away (R5 AB角), or null when he is not away.
- * DESIGN R5: "While A has an Absence covering D, A's backup B acts for A … Depth one: B's own backup is not
- * followed; if B is away too, the person the government office designates, else the PRESIDES holder, acts."
+ * docs/rules.md R5: while A has an absence covering D, A's backup B acts for A; depth one: B's own backup is not
+ * followed; if B is away too, the person the government office designates, else the presiding leader, acts.
  * Resolution: B if present (BACKUP); else the absence's designated actor if present (DESIGNATED); else the
  * presiding leader if he is not A and present (PRESIDING); else nobody (actorId null, basis null).
  * `exceptions`: A's lines whose unit or area the pair excepts ("分管公安工作的副市长，公安有关工作原则上不由其他领导
@@ -90,6 +90,18 @@ export function actingCover(facts: DirectoryFacts, absentLeaderId: string, on: I
       chain.push(absenceStep(facts, designatedAbsence, `；被指定代行的${designated}同时不在岗`));
     }
   }
+  if (resolved === null) {
+    // Both partners away: the third person designated for one partner's absence covers both partners' lines.
+    const shared = partnerDesignation(facts, absentLeaderId, on);
+    if (shared !== null) {
+      resolved = { actorId: shared.actorId, basis: 'DESIGNATED' };
+      chain.push({
+        kind: 'ABSENCE',
+        factId: shared.absence.id,
+        text: `AB角搭档${leaderName(facts, shared.absence.leaderId)}同时不在岗，区政府办公室指定的${leaderName(facts, shared.actorId)}代行两人的工作（R5）`,
+      });
+    }
+  }
   if (resolved === null && presiding !== null) {
     resolved = { actorId: presiding.leaderId, basis: 'PRESIDING' };
     chain.push(lineStep(facts, presiding.assignment, `，由其代行${absent}的工作`));
@@ -120,6 +132,23 @@ export function actingCover(facts: DirectoryFacts, absentLeaderId: string, on: I
     chain,
     exceptions,
   };
+}
+
+/**
+ * The third person designated for the absence of an AB partner of the leader who is away on `on` too, if he is at
+ * his post (R5: partners may be away together only when a third person is designated; he covers both).
+ */
+function partnerDesignation(facts: DirectoryFacts, leaderId: string, on: IsoDate): { readonly actorId: string; readonly absence: AbsenceFact } | null {
+  const partners = facts.backups
+    .filter((b) => covers(b, on) && (b.leaderId === leaderId || b.backupId === leaderId))
+    .map((b) => (b.leaderId === leaderId ? b.backupId : b.leaderId));
+  for (const partner of partners) {
+    const absence = absenceOn(facts, partner, on);
+    const actorId = absence?.designatedActorId ?? null;
+    if (absence === null || actorId === null || actorId === leaderId || actorId === partner || isAway(facts, actorId, on)) continue;
+    return { actorId, absence };
+  }
+  return null;
 }
 
 function exceptedTargets(facts: DirectoryFacts, backup: BackupFact, on: IsoDate): string[] {

@@ -1,14 +1,15 @@
 // Pure: no I/O, no clock. Implements R7's 分工调整: a re-division planned as one unit, checked on the state after it (R4, R5, R10).
 import type { AssignmentKind } from './vocabulary';
-import type { AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts, Interval, IsoDate } from './facts';
+import type { AssignmentFact, BackupFact, DecisionUse, DepartmentFact, DirectoryFacts, Interval, IsoDate } from './facts';
 import type { Refusal, ViolationCode, Warning } from './violation';
 import { UnreachableCaseError } from './errors';
 import { covers, overlaps } from './interval';
-import { describeAbsence, describeBackup, describeLine, departmentKindLabel, leaderName, linePredicate } from './describe';
+import { describeAbsence, describeBackup, describeLine, leaderName, linePredicate } from './describe';
 import { leadershipTeam } from './team';
 import { assistIsValid, isGovernmentLine, linesForDepartment, linesOn, principalLine } from './portfolio';
 import { partnerAbsenceConflicts } from './acting';
 import { checkCollectiveDecision } from './collective-decision';
+import { lineShapeViolations, lineShapeWarning } from './line-rules';
 
 /**
  * One item of a re-division. ASSIGN opens a line; END closes one; MOVE closes one and opens a copy for another
@@ -97,18 +98,20 @@ interface Planner {
 }
 
 /**
- * Plans a re-division as one atomic unit and validates it on the state after it (DESIGN R7: "A re-division is a
- * Changeset (文号, decision, effective date): it is validated as a whole against R10's invariants on the state after
- * the change, then applied in one transaction."). Nothing is overwritten: a change closes one interval on the
+ * Plans a re-division as one atomic unit and validates it on the state after it (docs/rules.md R7: a re-division is
+ * one changeset — 文号, decision, effective date — checked as a whole against R10's invariants on the state after
+ * the change, then applied in one transaction). Nothing is overwritten: a change closes one interval on the
  * effective date and opens another from it, so history before that date is untouched and a future-dated changeset
  * is seen by asOf queries from its date on.
  *
  * Per item (itemIndex set): UNKNOWN_REFERENCE, UNIT_NOT_ACTIVE (a unit not in existence on the date), NOT_IN_TEAM,
- * LINE_NOT_ACTIVE (closing a fact that is not in force on the date, that starts on it, or that an earlier item
- * already closed), TARGET_MISMATCH (the target does not fit the kind), OUTSIDE_GOVERNMENT_LINE (R4: 分管 of a unit
- * that is only liaised with), INVALID_INTERVAL, SELF_BACKUP; warning LIAISON_TO_GOVERNMENT_UNIT. An item with such a
- * violation is left out of the diff and of `after`, so one mistake is reported once.
- * On `after` at the effective date: PRESIDES_NOT_UNIQUE (exactly one presiding leader before, not after),
+ * LINE_NOT_ACTIVE (closing a fact that starts on or after the date, or that an earlier item already closed),
+ * NO_CHANGE (an item that changes nothing: ending a line or pair that has ended already, a MOVE to the line's own
+ * holder, SET_BACKUP of the B in force with the same exceptions), TARGET_MISMATCH and OUTSIDE_GOVERNMENT_LINE (the
+ * line rules of line-rules.ts, R4), INVALID_INTERVAL, SELF_BACKUP; warning LIAISON_TO_GOVERNMENT_UNIT. An item with
+ * such a violation is left out of the diff and of `after`, so one mistake is reported once.
+ * On `after`, at the effective date and at every later date on which a line or a unit starts or ends (the state
+ * after the change is checked over all time, each finding once, at its first date): PRESIDES_NOT_UNIQUE (exactly one presiding leader before, not after),
  * SUPERVISOR_LOST (R10 "every government department should have at least one supervising leader": a unit that had
  * one and has none; existing gaps are not this changeset's), ASSIST_ORPHANED (协助 "valid only while the principal
  * holds that target"), DUPLICATE_LINE (a new line or AB pair overlapping an identical one), PARTNER_ABSENCES_OVERLAP
@@ -152,20 +155,32 @@ export function planChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newI
   };
 }
 
+/** What applying a re-division adds to its draft: the day it is signed, and the re-divisions already applied. */
+export interface SigningContext {
+  /** 签发日期: today when applying or previewing; null to check recorded data without a signing step. */
+  readonly signedOn: IsoDate | null;
+  /** Every applied re-division that cited a decision (a decision authorizes one change: R7). */
+  readonly uses: readonly DecisionUse[];
+}
+
 /**
- * planChangeset with R7's collective-decision check in front: the draft's decision must be a quorate
- * DIVISION_OF_LABOUR decision taken no later than the effective date, and its signatory must not sign on acting
- * powers (R5). Seed: "要坚持“集体领导、民主集中、个别酝酿、会议决定”来进行集体决策,不搞一言堂,不搞个人说了算。"
+ * planChangeset with R7's collective-decision check in front: the draft's decision must be a quorate, fresh
+ * DIVISION_OF_LABOUR decision of a meeting already held, approving this draft's 文号 and not used before, taken no
+ * later than the effective date; its signatory must preside in his own right on the signing date (R5), which is
+ * no later than the effective date. Seed: "要坚持“集体领导、民主集中、个别酝酿、会议决定”来进行集体决策,不搞一言堂,不搞个人说了算。"
  *
- * @example validateChangeset(facts, { …, decisionId: null }, mint).violations[0].code // 'COLLECTIVE_DECISION_REQUIRED'
+ * @example validateChangeset(facts, { …, decisionId: null }, mint, { signedOn: '2026-11-28', uses: [] }).violations[0].code // 'COLLECTIVE_DECISION_REQUIRED'
  */
-export function validateChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newId: NewFactId): ChangesetPlan {
+export function validateChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newId: NewFactId, signing: SigningContext): ChangesetPlan {
   const plan = planChangeset(facts, draft, newId);
   const collective = checkCollectiveDecision(facts, {
     decisionId: draft.decisionId,
     category: 'DIVISION_OF_LABOUR',
     effectiveDate: draft.effectiveDate,
     issuedById: draft.issuedById,
+    signedOn: signing.signedOn,
+    document: draft.document,
+    uses: signing.uses,
   });
   return { ...plan, violations: [...collective, ...plan.violations] };
 }
@@ -245,6 +260,14 @@ function planMove(p: Planner, lineId: string, toLeaderId: string, index: number)
   const found: Refusal[] = [];
   const line = closableLine(p, lineId, index, found);
   found.push(...leaderViolations(p, index, toLeaderId, 'toLeaderId'));
+  if (line !== null && line.leaderId === toLeaderId) {
+    found.push(
+      itemViolation(index, 'NO_CHANGE', `“${describeLine(p.facts, line)}”本来就由${leaderName(p.facts, toLeaderId)}承担：本项不改变任何分工`, {
+        lineId: line.id,
+        toLeaderId,
+      }),
+    );
+  }
   if (line === null || found.length > 0) {
     p.violations.push(...found);
     return;
@@ -292,6 +315,14 @@ function planSetBackup(p: Planner, item: Extract<ChangeItem, { op: 'SET_BACKUP' 
   const replaced = p.facts.backups.find(
     (b) => b.leaderId === item.leaderId && !p.closedBackups.has(b.id) && isClosable(b, p.on) && b.jurisdictionId === p.facts.jurisdiction.id,
   );
+  const sameExceptions = (b: BackupFact) =>
+    new Set(b.exceptTargetIds).size === new Set(item.exceptTargetIds).size && item.exceptTargetIds.every((t) => b.exceptTargetIds.includes(t));
+  if (replaced !== undefined && replaced.backupId === item.backupId && replaced.validTo === null && sameExceptions(replaced)) {
+    p.violations.push(
+      itemViolation(index, 'NO_CHANGE', `${describeBackup(p.facts, replaced)}，本项不改变任何安排`, { backupId: replaced.id }),
+    );
+    return;
+  }
   if (replaced !== undefined) closeBackup(p, index, replaced);
   const backup: BackupFact = {
     id: p.newId('BACKUP', index),
@@ -360,6 +391,12 @@ function notActiveViolation(
     return itemViolation(index, 'LINE_NOT_ACTIVE', `“${described}”已由第${closedBy + 1}项终止`, { factId: fact.id, closedByItemIndex: closedBy });
   }
   if (isClosable(fact, p.on)) return null;
+  if (fact.validTo !== null && fact.validTo <= p.on && fact.validFrom < p.on) {
+    return itemViolation(index, 'NO_CHANGE', `“${described}”已于${fact.validTo}终止，无需再终止：本项不改变任何分工`, {
+      factId: fact.id,
+      validTo: fact.validTo,
+    });
+  }
   const reason =
     fact.validFrom >= p.on
       ? `自${fact.validFrom}起才生效，不能自${p.on}起终止`
@@ -412,68 +449,17 @@ function referenceViolations(p: Planner, index: number, target: Target): Refusal
   return found;
 }
 
-/** The target a line of this kind needs (DESIGN glossary), or null when it has one. */
-function targetRequirement(target: Target): string | null {
-  const hasUnit = target.departmentId !== null;
-  const hasArea = target.workAreaId !== null;
-  const hasPrincipal = target.principalId !== null;
-  const hasSubject = target.subject !== null;
-  switch (target.kind) {
-    case 'PRESIDES':
-      return !hasUnit && !hasArea && !hasPrincipal && !hasSubject ? null : '主持全面工作不指向具体部门、工作领域、主责领导或事项';
-    case 'RESPONSIBLE_FOR':
-      return hasArea && !hasUnit && !hasPrincipal && !hasSubject ? null : '“负责”须指向一个工作领域，且只指向工作领域';
-    case 'SUPERVISES':
-      return hasUnit !== hasArea && !hasPrincipal && !hasSubject ? null : '“分管”须指向一个部门或一个工作领域（二者选一），不带主责领导或事项';
-    case 'LIAISES_WITH':
-      return hasUnit && !hasArea && !hasPrincipal && !hasSubject ? null : '“联系”须指向一个单位，且只指向单位';
-    case 'ASSISTS':
-      return hasPrincipal && target.principalId !== target.leaderId && hasUnit !== hasArea && !hasSubject
-        ? null
-        : '“协助”须写明主责领导（不能是本人）和一个部门或工作领域（二者选一）';
-    case 'COORDINATES':
-      return target.subject !== null && target.subject.trim() !== '' && !hasPrincipal ? null : '“牵头协调”须写明协调事项，不带主责领导';
-    default:
-      throw new UnreachableCaseError(target.kind);
-  }
-}
-
-/** TARGET_MISMATCH, and R4: 分管 reaches only the government's own line. */
+/** TARGET_MISMATCH, and R4: 分管 reaches only the government's own line (the rule lives in line-rules.ts). */
 function shapeViolations(p: Planner, index: number, target: Target): Refusal[] {
-  const requirement = targetRequirement(target);
-  if (requirement !== null) {
-    return [
-      itemViolation(index, 'TARGET_MISMATCH', requirement, {
-        kind: target.kind,
-        departmentId: target.departmentId,
-        workAreaId: target.workAreaId,
-        principalId: target.principalId,
-        subject: target.subject,
-      }),
-    ];
-  }
   const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
-  if (target.kind !== 'SUPERVISES' || department === undefined || isGovernmentLine(department.kind)) return [];
-  return [
-    itemViolation(
-      index,
-      'OUTSIDE_GOVERNMENT_LINE',
-      `${department.name}是${departmentKindLabel(department.kind)}，不属于政府工作部门，只能联系、不能分管（R4）`,
-      { departmentId: department.id, departmentKind: department.kind },
-    ),
-  ];
+  return lineShapeViolations(target, department).map((f) => itemViolation(index, f.code, f.message, f.details));
 }
 
-/** DESIGN: 联系 of a unit the government directs is odd (it should be 分管) but not wrong: a warning. */
 function liaisonWarning(p: Planner, index: number, target: Target): void {
   const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
-  if (target.kind !== 'LIAISES_WITH' || department === undefined || !isGovernmentLine(department.kind)) return;
-  p.warnings.push({
-    itemIndex: index,
-    code: 'LIAISON_TO_GOVERNMENT_UNIT',
-    message: `第${index + 1}项：${department.name}是${departmentKindLabel(department.kind)}，通常由领导分管而不是联系（R4）`,
-    details: { departmentId: department.id, departmentKind: department.kind },
-  });
+  const warning = lineShapeWarning(target, department);
+  if (warning === null) return;
+  p.warnings.push({ itemIndex: index, code: warning.code, message: `第${index + 1}项：${warning.message}`, details: warning.details });
 }
 
 function open(p: Planner, index: number, line: AssignmentFact): void {
@@ -527,19 +513,47 @@ function applied(p: Planner): DirectoryFacts {
   };
 }
 
-/** The whole-state checks on `after` at the effective date. */
-function checkAfter(p: Planner, after: DirectoryFacts): void {
-  p.violations.push(
-    ...presidingViolations(p, after),
-    ...supervisorLostViolations(p, after),
-    ...orphanedAssistViolations(p, after),
-    ...duplicateViolations(p, after),
-    ...partnerAbsenceViolations(p, after),
-  );
+/**
+ * The dates on which the state after the change must be checked: the effective date and every later date on which
+ * a line or a unit starts or ends (the invariants can only change there), in order.
+ */
+function checkDates(p: Planner, after: DirectoryFacts): IsoDate[] {
+  const dates = new Set<IsoDate>([p.on]);
+  const add = (i: Interval) => {
+    if (i.validFrom > p.on) dates.add(i.validFrom);
+    if (i.validTo !== null && i.validTo > p.on) dates.add(i.validTo);
+  };
+  for (const a of after.assignments) if (a.jurisdictionId === p.facts.jurisdiction.id) add(a);
+  for (const d of after.departments) if (d.jurisdictionId === p.facts.jurisdiction.id) add(d);
+  return [...dates].sort();
 }
 
-function presidingViolations(p: Planner, after: DirectoryFacts): Refusal[] {
-  const presidingLines = (facts: DirectoryFacts): AssignmentFact[] => linesOn(facts, p.on).filter((l) => l.kind === 'PRESIDES');
+/**
+ * The whole-state checks on `after`, at every date from the effective date on where an interval starts or ends
+ * (not only on the effective date: a line that ends later must not leave a gap then). Each finding is reported once,
+ * at the first date it occurs.
+ */
+function checkAfter(p: Planner, after: DirectoryFacts): void {
+  const seen = new Set<string>();
+  const once = (found: Refusal[]) =>
+    found.filter((v) => {
+      const key = `${v.code}|${JSON.stringify(v.details.departmentId ?? v.details.lineId ?? '')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  for (const on of checkDates(p, after)) {
+    p.violations.push(
+      ...once(presidingViolations(p, after, on)),
+      ...once(supervisorLostViolations(p, after, on)),
+      ...once(orphanedAssistViolations(p, after, on)),
+    );
+  }
+  p.violations.push(...duplicateViolations(p, after), ...partnerAbsenceViolations(p, after));
+}
+
+function presidingViolations(p: Planner, after: DirectoryFacts, on: IsoDate): Refusal[] {
+  const presidingLines = (facts: DirectoryFacts): AssignmentFact[] => linesOn(facts, on).filter((l) => l.kind === 'PRESIDES');
   const before = presidingLines(p.facts);
   const now = presidingLines(after);
   if (before.length !== 1 || now.length === 1) return [];
@@ -549,14 +563,14 @@ function presidingViolations(p: Planner, after: DirectoryFacts): Refusal[] {
   const government = `${p.facts.jurisdiction.name}政府`;
   const message =
     now.length === 0
-      ? `调整后${p.on}无人主持${government}全面工作`
-      : `调整后${p.on}有${now.length}人同时主持${government}全面工作：${now.map((l) => leaderName(after, l.leaderId)).join('、')}`;
+      ? `调整后${on}无人主持${government}全面工作`
+      : `调整后${on}有${now.length}人同时主持${government}全面工作：${now.map((l) => leaderName(after, l.leaderId)).join('、')}`;
   return [
     atItem(
       touching.length === 0 ? null : Math.max(...touching),
       'PRESIDES_NOT_UNIQUE',
       `${message}；主持全面工作的领导任何时候都有且只有一人`,
-      { on: p.on, presidingLeaderIds: now.map((l) => l.leaderId) },
+      { on, presidingLeaderIds: now.map((l) => l.leaderId) },
     ),
   ];
 }
@@ -574,41 +588,41 @@ function atItem(itemIndex: number | null, code: ViolationCode, message: string, 
   return itemIndex === null ? wholeViolation(code, message, details) : itemViolation(itemIndex, code, message, details);
 }
 
-function supervisorLostViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+function supervisorLostViolations(p: Planner, after: DirectoryFacts, on: IsoDate): Refusal[] {
   const supervising = (facts: DirectoryFacts, departmentId: string): AssignmentFact[] =>
-    linesForDepartment(facts, departmentId, p.on).filter((l) => l.kind === 'SUPERVISES');
+    linesForDepartment(facts, departmentId, on).filter((l) => l.kind === 'SUPERVISES');
   const found: Refusal[] = [];
   for (const department of p.facts.departments) {
-    if (department.jurisdictionId !== p.facts.jurisdiction.id || !isGovernmentLine(department.kind) || !covers(department, p.on)) continue;
+    if (department.jurisdictionId !== p.facts.jurisdiction.id || !isGovernmentLine(department.kind) || !covers(department, on)) continue;
     const before = supervising(p.facts, department.id);
     if (before.length === 0 || supervising(after, department.id).length > 0) continue;
     found.push(
       atItem(
         lastItem(before, p.closedLines),
         'SUPERVISOR_LOST',
-        `调整后${department.name}自${p.on}起没有分管领导：每个政府部门都要有分管领导（R10）`,
-        { departmentId: department.id, endedLineIds: before.map((l) => l.id) },
+        `调整后${department.name}自${on}起没有分管领导：每个政府部门都要有分管领导（R10）`,
+        { departmentId: department.id, on, endedLineIds: before.map((l) => l.id) },
       ),
     );
   }
   return found;
 }
 
-function orphanedAssistViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+function orphanedAssistViolations(p: Planner, after: DirectoryFacts, on: IsoDate): Refusal[] {
   const found: Refusal[] = [];
-  for (const line of linesOn(after, p.on)) {
-    if (line.kind !== 'ASSISTS' || assistIsValid(after, line, p.on)) continue;
+  for (const line of linesOn(after, on)) {
+    if (line.kind !== 'ASSISTS' || assistIsValid(after, line, on)) continue;
     const opened = p.openedLines.find((o) => o.line === line);
-    // A recorded assist that was already orphaned before the change is not this changeset's doing.
-    if (opened === undefined && !assistIsValid(p.facts, line, p.on)) continue;
-    const held = opened === undefined ? principalLine(p.facts, line, p.on) : undefined;
+    // A recorded assist that was already orphaned (or not yet begun) before the change is not this changeset's doing.
+    if (opened === undefined && !(covers(line, on) && assistIsValid(p.facts, line, on))) continue;
+    const held = opened === undefined ? principalLine(p.facts, line, on) : undefined;
     const principal = line.principalId === null ? '' : leaderName(after, line.principalId);
     found.push(
       atItem(
         opened === undefined ? lastItem(held === undefined ? [] : [held], p.closedLines) : opened.itemIndex,
         'ASSIST_ORPHANED',
-        `调整后“${describeLine(after, line)}”在${p.on}失去依据：${principal}届时不负责该项工作，协助只在主责领导负责期间有效`,
-        { lineId: line.id, principalId: line.principalId },
+        `调整后“${describeLine(after, line)}”在${on}失去依据：${principal}届时不负责该项工作，协助只在主责领导负责期间有效`,
+        { lineId: line.id, principalId: line.principalId, on },
       ),
     );
   }

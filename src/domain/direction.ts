@@ -86,12 +86,15 @@ export function canDirect(facts: DirectoryFacts, leaderId: string, departmentId:
     ]);
   }
   const awaySteps = absence === null ? [] : [absenceStep(facts, absence, '；其分管工作由代行的领导行使（R5）')];
+  // R5 is never hidden: whoever exercises an absent supervisor's line on this unit (e.g. the presiding leader for
+  // an excepted line) is shown as acting for him, whatever his own, stronger basis.
+  const acting = grant.actingForId === null && grant.basis !== 'SUPERVISES' ? actingForGrant(facts, leaderId, department, on) : null;
   return {
     allowed: true,
     basis: grant.basis,
-    reason: grant.reason,
-    chain: [...appointmentSteps, ...grant.chain, ...awaySteps],
-    actingForId: grant.actingForId,
+    reason: acting === null ? grant.reason : `${grant.reason}；${acting.reason}`,
+    chain: [...appointmentSteps, ...grant.chain, ...(acting === null ? [] : acting.chain), ...awaySteps],
+    actingForId: acting === null ? grant.actingForId : acting.actingForId,
     away: absence !== null,
   };
 }

@@ -1,4 +1,4 @@
-// Pure: typed domain errors with stable codes (STYLE 9.4); the GraphQL layer maps `code` to extensions.code.
+// Pure: typed domain errors with stable codes (docs/rules.md, "Errors and codes"); the GraphQL layer maps `code` to extensions.code.
 import type { ViolationCode } from './violation';
 
 export const ERROR_CODES = [
@@ -10,11 +10,28 @@ export const ERROR_CODES = [
   'COLLECTIVE_DECISION_REQUIRED',
   'QUORUM_NOT_MET',
 ] as const;
-/** Stable codes for programs; messages are for people. A refused change carries its first violation's code. */
-export type ErrorCode = (typeof ERROR_CODES)[number] | ViolationCode;
 
-/** Codes of refusals that cite a rule (R7 collective decision and the other invariants). */
-export type RuleViolationCode = ViolationCode;
+/**
+ * Refusals of key work (重点工作, 交办事项; R8, R9 in docs/key-work.md) that are not changeset violations. The R6
+ * refusal codes OTHER_JURISDICTION and NO_AUTHORITY are here so that a directive refused by canDirect carries its code.
+ */
+export const KEY_WORK_CODES = [
+  'INVALID_TRANSITION',
+  'OTHER_JURISDICTION',
+  'NO_AUTHORITY',
+  'DEADLINE_BEFORE_CREATION',
+  'MILESTONE_OUTSIDE_TASK_PERIOD',
+  'DUPLICATE_UNIT',
+  'LEAD_UNIT_ALSO_LISTED',
+  'TASK_ALREADY_COMPLETED',
+] as const;
+export type KeyWorkCode = (typeof KEY_WORK_CODES)[number];
+
+/** Stable codes for programs; messages are for people. A refused change carries its first violation's code. */
+export type ErrorCode = (typeof ERROR_CODES)[number] | ViolationCode | KeyWorkCode;
+
+/** Codes of refusals that cite a rule (R7 collective decision and the other invariants; R8/R9 key work). */
+export type RuleViolationCode = ViolationCode | KeyWorkCode;
 
 /** Every refusal the domain raises: a code, a message a person understands, and structured details. */
 export abstract class DomainError extends Error {

@@ -38,6 +38,8 @@ export interface AppointmentFact extends Interval {
   readonly leaderId: string;
   readonly postId: string;
   readonly acting: boolean;
+  /** The 任免 document that made it (people's congress or party committee), when recorded. */
+  readonly document?: string | null;
 }
 
 export interface DepartmentFact extends Interval {
@@ -144,10 +146,22 @@ export interface DecisionFact {
   readonly category: DecisionCategory;
   readonly text: string;
   readonly minutesNumber: string | null;
+  /**
+   * R7 binds: the 文号 of the one re-division (分工调整方案) this decision approved, e.g. 青政发〔2026〕30号; null when
+   * the minutes name none (then it can carry no re-division). Other categories leave it null.
+   */
+  readonly approvesDocument: string | null;
+}
+
+/** A re-division already applied, as far as R7 needs it: which decision it used, under which 文号. */
+export interface DecisionUse {
+  readonly changesetId: string;
+  readonly decisionId: string;
+  readonly document: string | null;
 }
 
 /** "More than half of the team, any meeting kind": what applies where a government recorded no rules of its own. */
-export const DEFAULT_GOVERNANCE_RULES: GovernanceRules = { quorumMoreThan: 0.5, meetingKindsByCategory: {}, source: null };
+export const DEFAULT_GOVERNANCE_RULES: GovernanceRules = { quorumMoreThan: 0.5, meetingKindsByCategory: {}, source: null, decisionMaxAgeDays: 90 };
 
 /**
  * A government's own rules of procedure (工作规则) on collective decisions. Defaults: quorum is more than
@@ -160,4 +174,6 @@ export interface GovernanceRules {
   readonly meetingKindsByCategory: Readonly<Partial<Record<DecisionCategory, readonly MeetingKind[]>>>;
   /** The local rule these settings come from, e.g. 《江州市青川区人民政府工作规则》第十二条. */
   readonly source: string | null;
+  /** A decision older than this many days (meeting date → signing date) is stale and carries nothing (default 90). */
+  readonly decisionMaxAgeDays: number;
 }

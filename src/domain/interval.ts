@@ -51,3 +51,13 @@ function daysInMonth(year: number, month: number): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier); both are ISO calendar dates, so no time zone
+ * enters. Used for R7's age limit on decisions.
+ *
+ * @example daysBetween('2026-11-20', '2027-02-18') // 90
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -48,7 +48,8 @@ export function compareDepartments(a: DepartmentFact, b: DepartmentFact): number
 
 /**
  * The principal's own line to the same target, if he holds one on `on` (a line of any kind but ASSISTS).
- * DESIGN 协助: "e.g. 协助区长分管审计工作; valid only while the principal holds that target".
+ * 协助 (docs/domain.md glossary, docs/rules.md R10): e.g. 协助区长分管审计工作; holds only while the principal himself
+ * holds that target.
  */
 export function principalLine(facts: DirectoryFacts, line: AssignmentFact, on: IsoDate): AssignmentFact | undefined {
   if (line.kind !== 'ASSISTS' || line.principalId === null || lineTargetId(line) === null) return undefined;
@@ -61,7 +62,7 @@ export function principalLine(facts: DirectoryFacts, line: AssignmentFact, on: I
 
 /**
  * An ASSISTS line holds on `on` only while it covers `on` and its principal holds the same department or
- * work area by a line of his own covering `on` (DESIGN 协助: "valid only while the principal holds that target").
+ * work area by a line of his own covering `on` (协助, docs/rules.md R10: an assist under an assist does not count).
  * Lines of other kinds are not assists: false.
  *
  * @example assistIsValid(facts, sunLiAssistsOnDevelopmentReform, '2026-03-16') // true: 李明 still 分管 it

@@ -1,109 +1,296 @@
-// Pure: no I/O, no clock. "Who oversees X" (谁分管/谁联系): Chinese keyword match over units and work areas (R1, R4, R5).
-import type { AssignmentKind } from './vocabulary';
-import type { DirectoryFacts, IsoDate } from './facts';
+// Pure: no I/O, no clock. "Who oversees X" (谁分管/谁联系) as people ask (R1, R4, R5): unit names, the data's
+// aliases, the vocabulary's short forms and 三定 topics (search-vocabulary), sentences, traditional characters and
+// pinyin (search-text), a leader's name (what he oversees) and a unit's head (…局长). Ranked best first, each
+// match saying why it matched (MatchKind) and by which term.
+import type { AssignmentFact, DirectoryFacts, IsoDate } from './facts';
+import type { AssignmentKind, MatchKind } from './vocabulary';
 import { UnreachableCaseError } from './errors';
 import { covers } from './interval';
 import { compareBy, compareText } from './order';
 import { compareByProtocol, protocolRanks } from './team';
-import { assistIsValid, linesForDepartment, linesForWorkArea } from './portfolio';
+import { assistIsValid, isGovernmentLine, linesForDepartment, linesForWorkArea, linesOn } from './portfolio';
 import { actorForLine, isAway } from './acting';
-
-const LEADING_WORDING = ['谁分管', '谁负责', '谁联系', '谁管', '分管', '负责', '联系'] as const;
-const TRAILING_WORDING = ['工作', '的', '是谁', '?', '？'] as const;
-
-/** Text as matched: NFKC (full-width → half-width) with all whitespace removed. */
-function canonical(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '');
-}
+import { searchIndex, type IndexedPerson, type IndexedTarget, type IndexedTerm, type SearchIndex } from './search-index';
+import { canonicalText, isPinyinQuery, pinyinOf, splitHeadTitle, stripLeaderQuestion, stripWording, subjectSpans } from './search-text';
+import { UNIT_KINDS } from './search-vocabulary';
 
 /**
- * A search text reduced to its keyword: NFKC (full-width → half-width), trimmed, whitespace dropped, and question
- * wording dropped from the front (谁分管, 谁负责, 谁联系, 谁管, 分管, 负责, 联系) and the back (工作, 的, 是谁, ?, ？),
- * repeatedly.
+ * A search text reduced to its keyword: canonical (NFKC full-width → half-width, traditional → simplified, lower
+ * case, whitespace and punctuation dropped) and question wording dropped from both ends, repeatedly — 谁分管,
+ * 哪位领导联系, 请问 … in front; 归谁管, 的分管领导是谁, 是谁, 工作, 的 … behind (src/vocabulary/wording.json).
  *
  * @example normalizeQuery(' 谁分管 教育工作？') // '教育'
+ * @example normalizeQuery('殯葬歸誰管') // '殡葬'
  */
 export function normalizeQuery(text: string): string {
-  let query = canonical(text.trim());
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const word of LEADING_WORDING) {
-      if (query.startsWith(word)) {
-        query = query.slice(word.length);
-        changed = true;
-      }
-    }
-    for (const word of TRAILING_WORDING) {
-      if (query.endsWith(word)) {
-        query = query.slice(0, query.length - word.length);
-        changed = true;
-      }
-    }
-  }
-  return query;
+  return stripWording(canonicalText(text));
 }
 
-/** A department or work area whose name or alias matches a search text. */
+/** A department or work area found by a search text. */
 export interface TargetMatch {
   readonly targetType: 'DEPARTMENT' | 'WORK_AREA';
   readonly targetId: string;
-  /** The name or alias that matched best. */
+  /** The term that matched: the unit's name, an alias, a short form, a topic, a leader's or a head's name. */
   readonly matchedName: string;
-  /** 3 exact, 2 the name contains the query, 1 the query contains the name's core. */
+  /** How closely the term matched: 3 exact, 2 the term contains the query (a topic: starts with it), 1 the query contains the term. */
   readonly score: number;
-}
-
-/** The name without one leading 区/县/市/省, e.g. 区财政局 → 财政局. */
-function core(name: string): string {
-  return /^[区县市省]/u.test(name) ? name.slice(1) : name;
-}
-
-function score(name: string, query: string): number {
-  if (name === query) return 3;
-  if (name.includes(query)) return 2;
-  const nameCore = core(name);
-  return nameCore.length >= 2 && query.includes(nameCore) ? 1 : 0;
+  /** Why it matched. */
+  readonly matchedBy: MatchKind;
+  /** Order of relevance, higher first (see RANKS); compareMatches sorts by it. */
+  readonly rank: number;
+  /** LEADER (or PINYIN of a leader's name): the leader whose portfolio this target is in. */
+  readonly leaderId: string | null;
+  /** The target's name (for ordering and display). */
+  readonly name: string;
+  /** Order among equally ranked matches of one leader (his portfolio order); 0 otherwise. */
+  readonly order: number;
+  /** A department in the government line (R3), which a leader supervises, rather than one only liaised with (R4). */
+  readonly governmentLine: boolean;
 }
 
 /**
- * Departments active on `on` and work areas whose name or an alias matches the text: exact 3, name contains the
- * query 2, the query contains the name's core (the name less one leading 区/县/市/省) of at least two characters 1.
- * Best score per target; by score, then departments before work areas, then name. Empty query → [].
- *
- * @example matchTargets(facts, '财政', '2026-03-16').map((m) => m.targetId) // ['wa:finance', 'dept:finance']
+ * Rank by kind and score [exact, the term contains the query, the query contains the term]: an exact unit name
+ * before a short form before an alias, any of them before the name containing the query, before a topic, before
+ * pinyin (in full, by initials, by its beginning). A leader's exact name is a question about him and comes first; "…局长" (HEAD) before everything.
  */
-export function matchTargets(facts: DirectoryFacts, text: string, on: IsoDate): TargetMatch[] {
-  const query = normalizeQuery(text);
-  if (query.length === 0) return [];
-  const candidates = [
-    ...facts.departments
-      .filter((d) => covers(d, on))
-      .map((d) => ({ targetType: 'DEPARTMENT' as const, id: d.id, name: d.name, aliases: d.aliases })),
-    ...facts.workAreas.map((w) => ({ targetType: 'WORK_AREA' as const, id: w.id, name: w.name, aliases: w.aliases })),
-  ];
-  const matches: (TargetMatch & { readonly name: string })[] = [];
-  for (const candidate of candidates) {
-    let best: { readonly matchedName: string; readonly score: number } | null = null;
-    for (const name of [candidate.name, ...candidate.aliases]) {
-      const s = score(canonical(name), query);
-      if (s > 0 && (best === null || s > best.score)) best = { matchedName: name, score: s };
+const RANKS: Record<Exclude<MatchKind, 'HEAD'>, readonly [number, number, number]> = {
+  LEADER: [150, 150, 62],
+  NAME: [100, 85, 60],
+  SHORT_FORM: [95, 72, 58],
+  ALIAS: [90, 75, 55],
+  TOPIC: [70, 50, 45],
+  PINYIN: [40, 35, 30],
+};
+/** "…局长": 200 plus the rank of the unit part's match. A head's own name: just below an exact unit name. */
+const HEAD_BY_TITLE = 200;
+const HEAD_BY_NAME = 96;
+/** Pinyin of a short form, alias or topic ranks a little below the pinyin of a name. */
+const PINYIN_OFFSET: Record<IndexedTerm['kind'], number> = { NAME: 0, SHORT_FORM: 1, ALIAS: 2, TOPIC: 4 };
+/** Matches that only say "the query contains a vocabulary word or a name": dropped when anything matched better. */
+const WEAK_WHEN_STRONG: ReadonlySet<MatchKind> = new Set(['SHORT_FORM', 'TOPIC', 'PINYIN', 'LEADER']);
+
+function rankOf(kind: Exclude<MatchKind, 'HEAD'>, score: number): number {
+  return RANKS[kind][3 - score];
+}
+
+/**
+ * Best first: rank, then a leader's portfolio order, departments before work areas, the supervised line (a
+ * government department) before units only liaised with, name, id. Also orders the matches of several
+ * governments in one list.
+ */
+export function compareMatches(a: TargetMatch, b: TargetMatch): number {
+  return compareBy(
+    b.rank - a.rank,
+    a.order - b.order,
+    Number(a.targetType === 'WORK_AREA') - Number(b.targetType === 'WORK_AREA'),
+    Number(b.governmentLine) - Number(a.governmentLine),
+    compareText(a.name, b.name),
+    compareText(a.targetId, b.targetId),
+  );
+}
+
+/** The best term of a target for a keyword, or null. `vocabularyKeys`: the keyword and its spellings without the region. */
+function bestTerm(target: IndexedTarget, keyword: string, vocabularyKeys: readonly string[]): { term: IndexedTerm; score: number; rank: number } | null {
+  let best: { term: IndexedTerm; score: number; rank: number } | null = null;
+  for (const term of target.terms) {
+    let score = 0;
+    if (term.kind === 'NAME' || term.kind === 'ALIAS') {
+      if (term.text === keyword) score = 3;
+      else if (term.text.includes(keyword)) score = 2;
+      else if (term.core.length >= 2 && keyword.includes(term.core)) score = 1;
+    } else {
+      for (const key of vocabularyKeys) {
+        let s = 0;
+        if (term.text === key) s = 3;
+        else if (key.length >= 2 && (term.kind === 'TOPIC' ? term.text.startsWith(key) : term.text.includes(key))) s = 2;
+        else if (term.text.length >= 2 && key.includes(term.text)) s = 1;
+        score = Math.max(score, s);
+      }
     }
-    if (best !== null) {
-      matches.push({ targetType: candidate.targetType, targetId: candidate.id, name: candidate.name, ...best });
+    if (score === 0) continue;
+    const rank = rankOf(term.kind, score);
+    if (best === null || rank > best.rank) best = { term, score, rank };
+  }
+  return best;
+}
+
+function bestPinyin(target: IndexedTarget, keyword: string): { term: IndexedTerm; score: number; rank: number } | null {
+  let best: { term: IndexedTerm; score: number; rank: number } | null = null;
+  for (const term of target.terms) {
+    for (const forms of term.pinyin) {
+      // In full (3), by initials (2), or the beginning of the full pinyin, as typed so far (2, ranked lowest).
+      let score = 0;
+      let rank = 0;
+      if (forms.full === keyword) [score, rank] = [3, RANKS.PINYIN[0]];
+      else if (term.kind !== 'TOPIC' && forms.initials === keyword) [score, rank] = [2, RANKS.PINYIN[1]];
+      else if (keyword.length >= 4 && forms.full.startsWith(keyword)) [score, rank] = [2, RANKS.PINYIN[2]];
+      if (score === 0) continue;
+      rank -= PINYIN_OFFSET[term.kind];
+      if (best === null || rank > best.rank) best = { term, score, rank };
     }
   }
-  return matches
-    .sort(
-      (a, b) =>
-        compareBy(
-          b.score - a.score,
-          Number(a.targetType === 'WORK_AREA') - Number(b.targetType === 'WORK_AREA'),
-          compareText(a.name, b.name),
-          compareText(a.targetId, b.targetId),
-        ),
-    )
-    .map(({ targetType, targetId, matchedName, score: s }) => ({ targetType, targetId, matchedName, score: s }));
+  return best;
+}
+
+/** The keyword and its spellings without the government's name or a leading 区/县/市/省 (区人社局 → 人社局). */
+function vocabularyKeysOf(keyword: string, index: SearchIndex): string[] {
+  const keys = new Set([keyword]);
+  for (const prefix of [...index.regionPrefixes, '区', '县', '市', '省']) {
+    if (keyword.startsWith(prefix) && keyword.length - prefix.length >= 2) keys.add(keyword.slice(prefix.length));
+  }
+  return [...keys];
+}
+
+/** The targets of a leader's lines on the date (his own, then those he acts for), in portfolio order. */
+function portfolioTargets(facts: DirectoryFacts, leaderId: string, on: IsoDate): { targetType: 'DEPARTMENT' | 'WORK_AREA'; id: string }[] {
+  const own: AssignmentFact[] = [];
+  const acting: AssignmentFact[] = [];
+  for (const line of linesOn(facts, on)) {
+    if (line.kind === 'PRESIDES' || line.kind === 'COORDINATES') continue;
+    if (line.departmentId === null && line.workAreaId === null) continue;
+    if (line.kind === 'ASSISTS' && !assistIsValid(facts, line, on)) continue;
+    if (line.leaderId === leaderId) own.push(line);
+    else if (isAway(facts, line.leaderId, on) && actorForLine(facts, line, on)?.actorId === leaderId) acting.push(line);
+  }
+  const byRelation = (a: AssignmentFact, b: AssignmentFact): number =>
+    compareBy(relationRank(a.kind) - relationRank(b.kind), Number(a.departmentId === null) - Number(b.departmentId === null), compareText(a.id, b.id));
+  const targets: { targetType: 'DEPARTMENT' | 'WORK_AREA'; id: string }[] = [];
+  for (const line of [...own.sort(byRelation), ...acting.sort(byRelation)]) {
+    const target = line.departmentId !== null ? { targetType: 'DEPARTMENT' as const, id: line.departmentId } : { targetType: 'WORK_AREA' as const, id: line.workAreaId as string };
+    if (!targets.some((t) => t.id === target.id)) targets.push(target);
+  }
+  return targets;
+}
+
+function inGovernmentLine(target: IndexedTarget): boolean {
+  return target.department !== null && isGovernmentLine(target.department.kind);
+}
+
+class Candidates {
+  private readonly best = new Map<string, TargetMatch>();
+
+  constructor(
+    private readonly facts: DirectoryFacts,
+    private readonly on: IsoDate,
+    private readonly targets: ReadonlyMap<string, IndexedTarget>,
+  ) {}
+
+  offer(candidate: TargetMatch): void {
+    const current = this.best.get(candidate.targetId);
+    if (current === undefined || candidate.rank > current.rank) this.best.set(candidate.targetId, candidate);
+  }
+
+  offerTerm(target: IndexedTarget, found: { term: IndexedTerm; score: number; rank: number }, matchedBy: MatchKind): void {
+    this.offer({
+      targetType: target.targetType, targetId: target.id, name: target.name, matchedName: found.term.display,
+      score: found.score, matchedBy, rank: found.rank, leaderId: null, order: 0, governmentLine: inGovernmentLine(target),
+    });
+  }
+
+  /** Everything the leader oversees on the date, as matches of `matchedBy` with the leader's name as the term. */
+  offerLeader(leader: IndexedPerson, score: number, matchedBy: MatchKind, rank: number): void {
+    portfolioTargets(this.facts, leader.id, this.on).forEach((t, order) => {
+      const target = this.targets.get(t.id);
+      if (target === undefined) return;
+      this.offer({
+        targetType: target.targetType, targetId: target.id, name: target.name, matchedName: leader.name, score, matchedBy, rank,
+        leaderId: leader.id, order, governmentLine: inGovernmentLine(target),
+      });
+    });
+  }
+
+  get size(): number {
+    return this.best.size;
+  }
+
+  list(): TargetMatch[] {
+    const all = [...this.best.values()];
+    const strong = all.some((c) => c.score >= 2);
+    return all.filter((c) => !strong || c.score >= 2 || !WEAK_WHEN_STRONG.has(c.matchedBy)).sort(compareMatches);
+  }
+}
+
+function matchKeyword(candidates: Candidates, targets: readonly IndexedTarget[], index: SearchIndex, keyword: string, strongOnly: boolean): void {
+  const keys = vocabularyKeysOf(keyword, index);
+  for (const target of targets) {
+    const found = bestTerm(target, keyword, keys);
+    if (found !== null && (!strongOnly || found.score >= 2)) candidates.offerTerm(target, found, found.term.kind);
+  }
+  for (const leader of index.leaders) {
+    if (leader.text === keyword) candidates.offerLeader(leader, 3, 'LEADER', rankOf('LEADER', 3));
+    else if (!strongOnly && leader.text.length >= 2 && keyword.includes(leader.text)) candidates.offerLeader(leader, 1, 'LEADER', rankOf('LEADER', 1));
+  }
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  for (const head of index.heads) {
+    const target = byId.get(head.id);
+    if (target !== undefined && head.text === keyword) {
+      candidates.offer({
+        targetType: 'DEPARTMENT', targetId: target.id, name: target.name, matchedName: head.name, score: 3, matchedBy: 'HEAD',
+        rank: HEAD_BY_NAME, leaderId: null, order: 0, governmentLine: inGovernmentLine(target),
+      });
+    }
+  }
+}
+
+/**
+ * Departments active on `on` and work areas a search text finds, best first (compareMatches), one match per
+ * target with the best term that found it:
+ * - the keyword (normalizeQuery) against each target's names and aliases — exact 3, the name contains the query 2,
+ *   the query contains the name's core (less one leading 区/县/市/省) of at least two characters 1 — and against
+ *   the short forms, standard names and topics of the standard kinds its names belong to (a topic matches exactly,
+ *   by its beginning, or inside the query);
+ * - a leader's name: every unit and work area he oversees (or acts for) on the date (LEADER); a unit head's name
+ *   or "…局长 / …主任 / …院长" (HEAD);
+ * - a Latin-letter query as pinyin, in full or by initials (PINYIN);
+ * - when nothing matches at all, the sentence is segmented and each run of words is matched on its own.
+ * When anything matches by at least containment, vocabulary and pinyin matches that only appear inside the
+ * query are dropped. Empty query → [].
+ *
+ * @example matchTargets(facts, '财政', '2026-03-16').map((m) => m.targetId) // ['wa:finance', 'dept:finance']
+ * @example matchTargets(facts, '殯葬歸誰管', '2026-11-28')[0] // { targetId: 'dept:civil-affairs', matchedBy: 'TOPIC', matchedName: '殡葬', … }
+ */
+export function matchTargets(facts: DirectoryFacts, text: string, on: IsoDate): TargetMatch[] {
+  const keyword = normalizeQuery(text);
+  if (keyword.length === 0) return [];
+  const index = searchIndex(facts);
+  const targets = index.targets.filter((t) => t.department === null || covers(t.department, on));
+  const candidates = new Candidates(facts, on, new Map(targets.map((t) => [t.id, t])));
+
+  matchKeyword(candidates, targets, index, keyword, false);
+  // "周明副区长分管哪些工作" → 周明; "分管教育的副区长" → 教育.
+  const person = stripLeaderQuestion(keyword);
+  if (person !== null && person !== keyword) matchKeyword(candidates, targets, index, person, false);
+
+  const head = splitHeadTitle(keyword);
+  if (head !== null) {
+    const keys = vocabularyKeysOf(head.unit, index);
+    for (const target of targets) {
+      if (target.targetType !== 'DEPARTMENT') continue;
+      const found = bestTerm(target, head.unit, keys);
+      if (found !== null && found.score >= 2) {
+        candidates.offer({
+          targetType: 'DEPARTMENT', targetId: target.id, name: target.name, matchedName: found.term.display, score: found.score,
+          matchedBy: 'HEAD', rank: HEAD_BY_TITLE + found.rank, leaderId: null, order: 0, governmentLine: inGovernmentLine(target),
+        });
+      }
+    }
+  }
+
+  if (isPinyinQuery(keyword)) {
+    for (const target of targets) {
+      const found = bestPinyin(target, keyword);
+      if (found !== null) candidates.offerTerm(target, found, 'PINYIN');
+    }
+    for (const leader of index.leaders) {
+      if (leader.pinyin.full === keyword) candidates.offerLeader(leader, 3, 'PINYIN', rankOf('PINYIN', 3));
+    }
+  }
+
+  if (candidates.size === 0) {
+    for (const span of subjectSpans(keyword)) matchKeyword(candidates, targets, index, span, true);
+  }
+
+  return candidates.list();
 }
 
 /** One leader who oversees a matched target on the date. */
@@ -161,7 +348,7 @@ export function whoOversees(facts: DirectoryFacts, text: string, on: IsoDate): O
             (l) => l.kind === 'RESPONSIBLE_FOR' || l.kind === 'SUPERVISES' || assistIsValid(facts, l, on),
           );
     const overseers: Overseer[] = [];
-    for (const line of lines.sort(
+    for (const line of [...lines].sort(
       (a, b) =>
         compareBy(relationRank(a.kind) - relationRank(b.kind), byProtocol(a.leaderId, b.leaderId), compareText(a.id, b.id)),
     )) {
@@ -183,3 +370,41 @@ export function whoOversees(facts: DirectoryFacts, text: string, on: IsoDate): O
     return { ...match, overseers };
   });
 }
+
+/** How many words searchKeywords gives at most. */
+const SEARCH_KEYWORD_LIMIT = 12;
+
+/**
+ * The words whose presence in a government's unit names, aliases, heads, work areas or leaders makes it worth
+ * searching when a search names no government: the keyword, the person or unit a question is about, and for
+ * vocabulary terms (topics, short forms, their pinyin) the stems of the kinds they belong to (殡葬 → 民政).
+ *
+ * @example searchKeywords('殡葬归谁管') // ['殡葬', '民政']
+ */
+export function searchKeywords(text: string): string[] {
+  const keyword = normalizeQuery(text);
+  if (keyword.length === 0) return [];
+  const words = new Set([keyword]);
+  const person = stripLeaderQuestion(keyword);
+  if (person !== null && person.length > 0) words.add(person);
+  const head = splitHeadTitle(keyword);
+  if (head !== null) words.add(head.unit);
+  const pinyinQuery = isPinyinQuery(keyword);
+  for (const kind of UNIT_KINDS) {
+    const terms = [...kind.names, ...kind.shortForms, ...kind.topics, ...kind.areas];
+    const found = [...words].some((word) =>
+      terms.some((t) => {
+        if (t === word || (word.length >= 2 && t.startsWith(word)) || (t.length >= 2 && word.includes(t))) return true;
+        if (!pinyinQuery) return false;
+        const forms = pinyinOf(t);
+        return forms.full === word || (kind.topics.includes(t) ? false : forms.initials === word);
+      }),
+    );
+    if (found) for (const stem of kind.areas.slice(0, 2)) words.add(stem);
+  }
+  return [...words].slice(0, SEARCH_KEYWORD_LIMIT);
+}
+
+export { canonicalText } from './search-text';
+export { kindsOfUnitName, kindsOfWorkAreaName, UNIT_KINDS, type UnitKind } from './search-vocabulary';
+export { searchIndex, type SearchIndex } from './search-index';

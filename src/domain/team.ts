@@ -121,7 +121,7 @@ export interface Presiding {
 }
 
 /**
- * The PRESIDES line covering `on` (DESIGN: exactly one at any instant; if the facts hold several, the most
+ * The PRESIDES line covering `on` (docs/rules.md R2: exactly one at any instant; if the facts hold several, the most
  * recently started wins), or null when none is recorded.
  *
  * @example presidingOn(facts, '2026-03-01') // { leaderId: 'leader:zhang-wei', acting: true, assignment }

@@ -24,12 +24,28 @@ export const VIOLATION_CODES = [
   'ABSENCE_OVERLAP',
   'EMPTY_CHANGESET',
   'INVALID_INTERVAL',
+  'DECISION_ALREADY_USED',
+  'DECISION_SCOPE_MISMATCH',
+  'DECISION_STALE',
+  'MEETING_NOT_HELD',
+  'ATTENDEE_NOT_IN_TEAM',
+  'ATTENDEE_ABSENT',
+  'SIGNATORY_REQUIRED',
+  'SIGNATORY_NOT_PRESIDING',
+  'SIGNATORY_ABSENT',
+  'SIGNED_AFTER_EFFECTIVE_DATE',
+  'NO_CHANGE',
+  'DOCUMENT_REQUIRED',
+  'POST_OCCUPIED',
+  'LINES_STILL_HELD',
+  'DUPLICATE_IN_ORDER',
+  'NAME_IN_USE',
 ] as const;
-/** Why a write is refused: codes are for programs, messages for people (STYLE 9.4). */
+/** Why a write is refused: codes are for programs, messages for people (docs/rules.md, "Errors and codes"). */
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
 export const WARNING_CODES = ['LIAISON_TO_GOVERNMENT_UNIT'] as const;
-/** What a write should be told about but may go ahead with (DESIGN: "a validation warning, not a refusal"). */
+/** What a write should be told about but may go ahead with (docs/rules.md, "Errors and codes": a warning, not a refusal). */
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 /**
@@ -52,7 +68,7 @@ export type Refusal = Violation<ViolationCode>;
 export type Warning = Violation<WarningCode>;
 
 /**
- * A write refused for one or more violations (STYLE 9.4: one error channel). Its code is the first violation's
+ * A write refused for one or more violations (docs/rules.md, "Errors and codes": one error channel). Its code is the first violation's
  * (violations come sorted, the whole-changeset ones such as COLLECTIVE_DECISION_REQUIRED first); `details.violations`
  * lists them all, each with its own code, item and message.
  *

@@ -1,4 +1,4 @@
-// Pure: the closed vocabularies of the division-of-labour domain (DESIGN.md glossary).
+// Pure: the closed vocabularies of the division-of-labour domain (the glossary in docs/domain.md).
 // String-literal unions with runtime lists, so GraphQL enums and tests can enumerate them.
 
 export const POST_KINDS = ['HEAD', 'EXECUTIVE_DEPUTY', 'DEPUTY', 'PARTY_GROUP_MEMBER', 'SECRETARY_GENERAL'] as const;
@@ -81,6 +81,18 @@ export const COLLECTIVE_CATEGORIES: readonly DecisionCategory[] = [
   'LARGE_FUND',
 ];
 
+export const MATCH_KINDS = ['NAME', 'ALIAS', 'SHORT_FORM', 'TOPIC', 'PINYIN', 'LEADER', 'HEAD'] as const;
+/**
+ * Why a search found a unit or work area: its own name, an alias in the data, a standard short form or name of its
+ * kind, a topic of its kind's work (三定), the pinyin of one of those, a leader's name (what he oversees), or a
+ * question for a unit's head (…局长, or the head's name).
+ */
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
 export const CHANGE_OPS = ['ASSIGN', 'END', 'MOVE', 'SET_BACKUP', 'END_BACKUP'] as const;
 /** One item of a re-division (分工调整): open a line, end one, move one to another leader, set or end an AB pair. */
 export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+export const LINEAGE_KINDS = ['MERGE', 'SPLIT', 'RENAME', 'ABOLISH'] as const;
+/** 机构改革: merged into / split off into / renamed / abolished (its functions possibly transferred to a successor). */
+export type LineageKind = (typeof LINEAGE_KINDS)[number];

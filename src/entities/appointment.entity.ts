@@ -22,4 +22,8 @@ export class Appointment extends ValidityInterval {
 
   @Property({ type: 'boolean' })
   acting: boolean = false;
+
+  /** The 任免 document (people's congress or party committee) that made it, when recorded. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  document: string | null = null;
 }

@@ -28,4 +28,8 @@ export class Decision {
 
   @Property({ type: 'string', length: 100, nullable: true })
   minutesNumber: string | null = null;
+
+  /** R7 binds: the 文号 of the one re-division this decision approved (原则同意…调整方案); null when none. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  approvesDocument: string | null = null;
 }

@@ -15,13 +15,14 @@ import { Decision } from './decision.entity';
 import { Changeset } from './changeset.entity';
 import { AuditEvent } from './audit-event.entity';
 import { ApiToken, ROLES, type Role } from './api-token.entity';
+import { DepartmentLineage } from './department-lineage.entity';
 
 export {
-  Absence, AgendaItem, ApiToken, Appointment, Assignment, AuditEvent, Backup, Changeset, Decision, Department, Jurisdiction,
+  Absence, AgendaItem, ApiToken, Appointment, Assignment, AuditEvent, Backup, Changeset, Decision, Department, DepartmentLineage, Jurisdiction,
   Leader, Meeting, Post, TeamOrder, WorkArea, ROLES, type Role,
 };
 
 export const ENTITIES = [
   Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder,
-  Meeting, AgendaItem, Decision, Changeset, AuditEvent, ApiToken,
+  Meeting, AgendaItem, Decision, Changeset, AuditEvent, ApiToken, DepartmentLineage,
 ];

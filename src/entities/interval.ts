@@ -1,4 +1,4 @@
-// Persistence helper: the validity interval every changeable relation carries (DESIGN: "Nothing is overwritten").
+// Persistence helper: the validity interval every changeable relation carries (docs/rules.md R12: nothing is overwritten).
 import { Property } from '@mikro-orm/core';
 
 /**

@@ -3,6 +3,8 @@
 import {
   ASSIGNMENT_KINDS,
   checkCollectiveDecision,
+  checkMeetingAttendance,
+  lineShapeViolations,
   DECISION_CATEGORIES,
   DEFAULT_GOVERNANCE_RULES,
   DEPARTMENT_KINDS,
@@ -10,8 +12,8 @@ import {
   JURISDICTION_LEVELS,
   MEETING_KINDS,
   POST_KINDS,
-  type AssignmentFact,
   type DirectoryFacts,
+  type ErrorCode,
   type GovernanceRules,
   type JurisdictionFact,
 } from '../domain';
@@ -43,27 +45,22 @@ export const DATASET_FILES: { readonly [K in keyof Dataset]: string } = {
 export interface DatasetProblem {
   /** Where: `<part>[<index>]` (e.g. `assignments[12]`). */
   readonly at: string;
+  /**
+   * BAD_USER_INPUT for a malformed file (enum values, dates, ids, dangling references); for a rule it breaks, the
+   * code a changeset breaking it gets (TARGET_MISMATCH, OUTSIDE_GOVERNMENT_LINE, QUORUM_NOT_MET, …).
+   */
+  readonly code: ErrorCode;
   readonly message: string;
 }
 
-/** Which target fields each line kind must have ('x' required, 'o' optional, '-' forbidden). */
-const TARGETS: Record<AssignmentFact['kind'], { department: string; workArea: string; principal: string; subject: string }> = {
-  PRESIDES: { department: '-', workArea: '-', principal: '-', subject: '-' },
-  RESPONSIBLE_FOR: { department: '-', workArea: 'x', principal: '-', subject: '-' },
-  SUPERVISES: { department: 'o', workArea: 'o', principal: '-', subject: '-' },
-  LIAISES_WITH: { department: 'x', workArea: '-', principal: '-', subject: '-' },
-  ASSISTS: { department: 'o', workArea: 'o', principal: 'x', subject: '-' },
-  COORDINATES: { department: 'o', workArea: 'o', principal: '-', subject: 'x' },
-};
-
 /**
  * Lists every problem that would make the dataset unsafe to load: unknown enum values, bad dates,
- * inverted intervals, duplicate ids, dangling references, targets that do not fit the line kind.
- * An empty list means the dataset can be loaded. (The rules of the division itself are the domain's.)
+ * inverted intervals, duplicate ids, dangling references (all BAD_USER_INPUT).
+ * An empty list means the dataset is well-formed; checkDatasetRules then applies the domain's rules.
  */
 export function checkDataset(data: Dataset): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
-  const report = (at: string, message: string) => problems.push({ at, message });
+  const report = (at: string, message: string) => problems.push({ at, code: 'BAD_USER_INPUT', message });
   const ids = new Map<string, string>();
   const sets = {
     jurisdictions: new Set(data.jurisdictions.map((j) => j.id)),
@@ -121,25 +118,13 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
     ref(at, 'jurisdictionId', a.jurisdictionId, sets.jurisdictions, false);
     ref(at, 'leaderId', a.leaderId, sets.leaders, false);
     interval(at, a);
-    const shape = TARGETS[a.kind];
-    if (shape === undefined) {
+    if (!ASSIGNMENT_KINDS.includes(a.kind)) {
       report(at, `kind ${String(a.kind)} is not one of ${ASSIGNMENT_KINDS.join(', ')}`);
       return;
     }
-    const fields = [
-      ['departmentId', a.departmentId, shape.department, sets.departments],
-      ['workAreaId', a.workAreaId, shape.workArea, sets.workAreas],
-      ['principalId', a.principalId, shape.principal, sets.leaders],
-    ] as const;
-    for (const [field, value, rule, set] of fields) {
-      if (rule === '-' && value !== null) report(at, `${a.kind} takes no ${field}`);
-      else if (rule !== '-') ref(at, field, value, set, rule === 'o');
-    }
-    if (shape.subject === 'x' && (a.subject === null || a.subject.trim() === '')) report(at, `${a.kind} needs a subject`);
-    if (shape.subject === '-' && a.subject !== null) report(at, `${a.kind} takes no subject`);
-    if ((a.kind === 'SUPERVISES' || a.kind === 'ASSISTS') && a.departmentId === null && a.workAreaId === null) {
-      report(at, `${a.kind} needs a departmentId or a workAreaId`);
-    }
+    ref(at, 'departmentId', a.departmentId, sets.departments, true);
+    ref(at, 'workAreaId', a.workAreaId, sets.workAreas, true);
+    ref(at, 'principalId', a.principalId, sets.leaders, true);
   });
   each('backups', (b, at) => {
     ref(at, 'leaderId', b.leaderId, sets.leaders, false);
@@ -199,7 +184,7 @@ export function factsByJurisdiction(data: Dataset): Map<string, DirectoryFacts> 
   for (const row of data.absences) put('absences', leaderJurisdiction.get(row.leaderId), row);
   for (const row of data.teamOrders) put('teamOrders', row.jurisdictionId, row);
   for (const row of data.meetings) put('meetings', row.jurisdictionId, row);
-  for (const row of data.decisions) put('decisions', row.jurisdictionId, row);
+  for (const row of data.decisions) put('decisions', row.jurisdictionId, { ...row, approvesDocument: row.approvesDocument ?? null });
   const facts = new Map<string, DirectoryFacts>();
   for (const j of data.jurisdictions) {
     facts.set(j.id, {
@@ -223,19 +208,39 @@ export function mergeDatasets(parts: Iterable<Dataset>): Dataset {
 }
 
 /**
- * R7 holds for imported data too: every portfolio line and every AB pair must cite a decision on the division
- * of labour taken at a quorate meeting, on or before the day it took effect. (No path bypasses the rule.)
+ * One rule source: imported data obeys the rules a changeset obeys, with the same codes. Per meeting: its voting
+ * attendees are on the team and not away that day (ATTENDEE_NOT_IN_TEAM, ATTENDEE_ABSENT). Per line: the domain's
+ * target rule for its kind (TARGET_MISMATCH) and R4 (OUTSIDE_GOVERNMENT_LINE: a file cannot make a deputy 分管 the
+ * tax bureau). R7 for every line and AB pair: it must cite a decision on the division of labour taken at a quorate
+ * meeting (absent attendees do not count), no later than the day it took effect, not stale on that day, approving
+ * the line's 文号 (DECISION_SCOPE_MISMATCH otherwise; an AB pair carries no 文号 of its own).
  * Run after checkDataset has found the dataset well-formed.
  */
-export function checkDatasetDecisions(data: Dataset): DatasetProblem[] {
+export function checkDatasetRules(data: Dataset): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const factsOf = factsByJurisdiction(data);
-  const check = (at: string, row: { jurisdictionId: string; decisionId: string | null; validFrom: string }) => {
+  data.assignments.forEach((a, i) => {
+    const facts = factsOf.get(a.jurisdictionId) as DirectoryFacts;
+    const department = a.departmentId === null ? undefined : facts.departments.find((d) => d.id === a.departmentId);
+    for (const finding of lineShapeViolations(a, department)) problems.push({ at: `assignments[${i}]`, code: finding.code, message: finding.message });
+  });
+  data.meetings.forEach((m, i) => {
+    const facts = factsOf.get(m.jurisdictionId) as DirectoryFacts;
+    for (const v of checkMeetingAttendance(facts, m)) problems.push({ at: `meetings[${i}]`, code: v.code, message: v.message });
+  });
+  const check = (at: string, row: { jurisdictionId: string; decisionId: string | null; validFrom: string }, document: string | null | undefined) => {
     const facts = factsOf.get(row.jurisdictionId) as DirectoryFacts;
-    const request = { decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate: row.validFrom, issuedById: null };
-    for (const violation of checkCollectiveDecision(facts, request)) problems.push({ at, message: `${violation.code}: ${violation.message}` });
+    const approved = facts.decisions.find((d) => d.id === row.decisionId)?.approvesDocument ?? null;
+    const request = {
+      decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate: row.validFrom, issuedById: null, signedOn: null,
+      document: document === undefined ? approved : document, uses: [],
+    };
+    for (const violation of checkCollectiveDecision(facts, request)) problems.push({ at, code: violation.code, message: violation.message });
   };
-  data.assignments.forEach((a, i) => check(`assignments[${i}]`, a));
-  data.backups.forEach((b, i) => check(`backups[${i}]`, b));
+  data.assignments.forEach((a, i) => check(`assignments[${i}]`, a, a.document));
+  data.backups.forEach((b, i) => check(`backups[${i}]`, b, undefined));
   return problems;
 }
+
+/** The rules half of a dataset check, under its former name (R7 and the line rules). */
+export const checkDatasetDecisions = checkDatasetRules;

@@ -70,14 +70,16 @@ export function generateDistrict(spec: DistrictSpec): Dataset {
     id: key('area', i), jurisdictionId: jid, name: `${UNIT_STEMS[i % UNIT_STEMS.length]}${i < UNIT_STEMS.length ? '' : Math.floor(i / UNIT_STEMS.length) + 1}`, aliases: [],
   }));
 
-  // The division was decided at a standing meeting on the day it took effect, all but one member present (R7).
+  // The division was decided at a standing meeting on the day it took effect, all but two members present (R7):
+  // the last, and the one who is away studying from that day (an absent member does not count towards quorum).
   const meeting = {
     id: key('meeting', 1), jurisdictionId: jid, kind: 'STANDING' as const, number: '第1次', date: validFrom,
-    votingAttendeeIds: leaders.slice(0, -1).map((l) => l.id), nonVotingAttendees: [],
+    votingAttendeeIds: leaders.slice(0, -1).map((l) => l.id).filter((id) => id !== directing[1]), nonVotingAttendees: [],
   };
   const decision = {
     id: key('decision', 1), jurisdictionId: jid, meetingId: meeting.id, category: 'DIVISION_OF_LABOUR' as const,
     text: '研究确定区政府领导班子成员工作分工', minutesNumber: `${spec.name}政常纪〔${validFrom.slice(0, 4)}〕1号`,
+    approvesDocument: `${spec.name}政发〔${validFrom.slice(0, 4)}〕1号`,
   };
   const line = (n: number, partial: Partial<AssignmentFact> & Pick<AssignmentFact, 'leaderId' | 'kind'>): AssignmentFact => ({
     id: key('line', n), jurisdictionId: jid, departmentId: null, workAreaId: null, principalId: null, subject: null,

@@ -1,5 +1,6 @@
-// Downloads for dashboards and spreadsheets: GET /export/{jurisdictionId}/popolo.json | matrix.csv | matrix.xlsx
-// (?asOf=YYYY-MM-DD, default today). The same access rule as GraphQL reads; errors in GraphQL's shape.
+// Downloads for dashboards and spreadsheets: GET /export/{jurisdictionId}/popolo.json | matrix.csv | matrix.xlsx |
+// notice.txt | notice.docx (?asOf=YYYY-MM-DD, default today; the notice also takes ?changesetId= for an adjustment
+// notice). The same access rule as GraphQL reads; errors in GraphQL's shape.
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -7,6 +8,7 @@ import { authenticate, roleAtLeast } from '../auth/tokens';
 import { DomainError, isIsoDate } from '../domain';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
 import { datasetFromFacts, withoutContacts } from './exporter';
+import { composeNotice, noticeFileName, renderNotice } from './notice-writer';
 import { toPopolo } from './popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from './spreadsheet';
 
@@ -28,11 +30,26 @@ export function createExportRouter(orm: MikroORM, options: ExportRouterOptions):
       const asOf = typeof req.query.asOf === 'string' ? req.query.asOf : options.today();
       if (!isIsoDate(asOf)) return refuse(res, 400, 'BAD_USER_INPUT', `asOf 应为 YYYY-MM-DD 的有效日期, got "${asOf}"`);
       const { jurisdictionId, file } = req.params;
-      if (!['popolo.json', 'matrix.csv', 'matrix.xlsx'].includes(file)) return refuse(res, 404, 'NOT_FOUND', `没有这种导出 (no export named ${file})`);
+      if (!['popolo.json', 'matrix.csv', 'matrix.xlsx', 'notice.txt', 'notice.docx'].includes(file)) return refuse(res, 404, 'NOT_FOUND', `没有这种导出 (no export named ${file})`);
       const facts = (await loadDirectoryFacts(orm.em.fork() as SqlEntityManager, [jurisdictionId])).get(jurisdictionId);
       if (facts === undefined) return refuse(res, 404, 'NOT_FOUND', `找不到Jurisdiction：${jurisdictionId}`);
       const name = encodeURIComponent(`${facts.jurisdiction.name}-${asOf}`);
-      if (file === 'popolo.json') {
+      if (file === 'notice.txt' || file === 'notice.docx') {
+        // A notice names no contacts; it is read under the same rule as every export (checked above).
+        const changesetId = typeof req.query.changesetId === 'string' && req.query.changesetId.length > 0 ? req.query.changesetId : null;
+        const format = file === 'notice.txt' ? 'txt' : 'docx';
+        let doc;
+        try {
+          doc = await composeNotice(orm.em.fork() as SqlEntityManager, { jurisdictionId, asOf, changesetId }, facts);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'NOT_FOUND') return refuse(res, 404, error.code, error.message);
+          if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return refuse(res, 400, error.code, error.message);
+          throw error;
+        }
+        res.type(format === 'txt' ? 'text/plain; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(noticeFileName(doc, format))}`);
+        res.send(await renderNotice(doc, format));
+      } else if (file === 'popolo.json') {
         const data = datasetFromFacts(facts);
         res.json(toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data)));
       } else if (file === 'matrix.csv') {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { BadInputError } from '../domain';
+import { BadInputError, RuleViolationError, VIOLATION_CODES, type ViolationCode } from '../domain';
 import {
   Absence,
   Appointment,
@@ -17,7 +17,7 @@ import {
   TeamOrder,
   WorkArea,
 } from '../entities';
-import { checkDataset, checkDatasetDecisions, DATASET_FILES, type Dataset } from './dataset';
+import { checkDataset, checkDatasetRules, DATASET_FILES, type Dataset } from './dataset';
 
 export async function readDataset(dir: string): Promise<Dataset> {
   const parts = await Promise.all(
@@ -48,15 +48,21 @@ function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
 }
 
 /**
- * Checks the dataset — its form, then the collective-decision rule (R7) for every line and AB pair — and
- * inserts it in one transaction (BAD_USER_INPUT listing every problem otherwise). Ids must be new:
- * importing over existing rows fails and changes nothing.
+ * Checks the dataset — its form (BAD_USER_INPUT listing every problem), then the same rules a changeset obeys
+ * (the line rules, R4 and R7: refused with the first rule's code, e.g. OUTSIDE_GOVERNMENT_LINE, listing every
+ * problem with its own code) — and inserts it in one transaction. Ids must be new: importing over existing rows
+ * fails and changes nothing.
  */
 export async function importDataset(em: EntityManager, data: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
   const malformed = checkDataset(data);
-  const problems = malformed.length > 0 ? malformed : checkDatasetDecisions(data);
-  if (problems.length > 0) {
-    throw new BadInputError(`数据集有 ${problems.length} 处错误 (the dataset has ${problems.length} problems)`, { problems });
+  if (malformed.length > 0) {
+    throw new BadInputError(`数据集有 ${malformed.length} 处错误 (the dataset has ${malformed.length} problems)`, { problems: malformed });
+  }
+  const broken = checkDatasetRules(data);
+  if (broken.length > 0) {
+    const first = broken[0].code;
+    const code: ViolationCode = (VIOLATION_CODES as readonly string[]).includes(first) ? (first as ViolationCode) : 'UNKNOWN_REFERENCE';
+    throw new RuleViolationError(code, `数据集有 ${broken.length} 处不符合分工规则：${broken.slice(0, 5).map((p) => `${p.at} ${p.message}`).join('；')}`, { problems: broken });
   }
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
@@ -80,11 +86,12 @@ export async function importDataset(em: EntityManager, data: Dataset, onProgress
     })));
     await insert(Decision, data.decisions.map((d) => ({
       id: d.id, jurisdiction: d.jurisdictionId, meeting: d.meetingId, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
+      approvesDocument: d.approvesDocument ?? null,
     })));
     await insert(Post, data.posts.map((p) => ({ id: p.id, jurisdiction: p.jurisdictionId, kind: p.kind, title: p.title })));
     await insert(Appointment, data.appointments.map((a) => ({
       id: a.id, jurisdiction: jurisdictionOf(a.leaderId), leader: a.leaderId, post: a.postId, acting: a.acting,
-      validFrom: a.validFrom, validTo: a.validTo,
+      validFrom: a.validFrom, validTo: a.validTo, document: a.document ?? null,
     })));
     await insert(Department, data.departments.map((d) => ({
       id: d.id, jurisdiction: d.jurisdictionId, name: d.name, kind: d.kind, aliases: [...d.aliases], headName: d.headName,

@@ -19,9 +19,13 @@ afterAll(async () => {
   await db?.close();
 });
 
-const QUORATE = 'decision:qingchuan-2026-11-adjust'; // 第25次常务会议, 2026-11-20, 8 of 9 present
+const QUORATE = 'decision:qingchuan-2026-11-adjust'; // 第25次常务会议, 2026-11-20, 8 of 9 present; approves 青政发〔2026〕30号
+const DOC = '青政发〔2026〕30号';
+const HEAD = 'leader:chen-yuanhang'; // 代区长: presides in his own right, signs re-divisions
 const J = 'jur:qingchuan';
 const as = { viewer: EDITOR };
+/** What every apply carries besides its items: the decision, the 文号 it approved, the signatory. */
+const basis = { jurisdictionId: J, decisionId: QUORATE, document: DOC, issuedById: HEAD };
 
 const APPLY = `mutation($input: ApplyChangesetInput!) { applyChangeset(input: $input) {
   id version decisionId effectiveDate appliedBy diff { itemIndex action entity id text } warnings { code } } }`;
@@ -33,7 +37,7 @@ async function version(): Promise<number> {
   return jurisdiction.version;
 }
 
-async function record(kind: string, date: string, voting: string[], category = 'DIVISION_OF_LABOUR'): Promise<string> {
+async function record(kind: string, date: string, voting: string[], category = 'DIVISION_OF_LABOUR', approvesDocument?: string): Promise<string> {
   const { recordMeeting } = await api.data(
     `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id quorum { present required met } } }`,
     { input: { jurisdictionId: J, kind, date, votingAttendeeIds: voting, nonVotingAttendees: ['区政府办公室副主任'] } },
@@ -41,13 +45,15 @@ async function record(kind: string, date: string, voting: string[], category = '
   );
   const { recordDecision } = await api.data(
     `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
-    { input: { meetingId: recordMeeting.id, category, text: '研究调整分工', minutesNumber: '测试纪要' } },
+    { input: { meetingId: recordMeeting.id, category, text: '研究调整分工', minutesNumber: '测试纪要', approvesDocument } },
     as,
   );
   return recordDecision.id;
 }
 
 const TEAM = ['leader:chen-yuanhang', 'leader:zhou-ming', 'leader:sun-haitao', 'leader:li-xiaoyan', 'leader:wang-lihua', 'leader:zhao-wenbin', 'leader:he-zhiyuan', 'leader:xu-jing', 'leader:wu-bin'];
+/** The team less 赵文斌, who is at the Party School from 2026-11-02 to 2027-01-16. */
+const PRESENT = TEAM.filter((id) => id !== 'leader:zhao-wenbin');
 /** 区教育局 moves from 王丽华 to 李晓燕. */
 const moveEducation = { op: 'MOVE', lineId: 'line:wang-lihua-supervises-education', toLeaderId: 'leader:li-xiaoyan' };
 
@@ -96,10 +102,27 @@ describe('meetings and decisions', () => {
     });
     const { recordDecision } = await api.data(
       `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id category meeting { id } problems { code } } }`,
-      { input: { meetingId: recordMeeting.id, category: 'DIVISION_OF_LABOUR', text: '同意区教育局改由李晓燕同志分管', minutesNumber: '青政常纪〔2026〕27号' } },
+      { input: { meetingId: recordMeeting.id, category: 'DIVISION_OF_LABOUR', text: '同意区教育局改由李晓燕同志分管', minutesNumber: '青政常纪〔2026〕27号', approvesDocument: '青政发〔2026〕33号' } },
       as,
     );
     expect(recordDecision).toMatchObject({ category: 'DIVISION_OF_LABOUR', meeting: { id: recordMeeting.id }, problems: [] });
+  });
+
+  it('records a meeting dated after today as planned; it carries no decision until its date (MEETING_NOT_HELD)', async () => {
+    const { recordMeeting } = await api.data(
+      `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id quorum { met } } }`,
+      { input: { jurisdictionId: J, kind: 'STANDING', number: '第28次', date: '2026-12-10', votingAttendeeIds: PRESENT } },
+      as,
+    );
+    expect(recordMeeting.quorum.met).toBe(true);
+    const before = await dumpAll(db.orm);
+    const result = await api.run(
+      `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
+      { input: { meetingId: recordMeeting.id, category: 'DIVISION_OF_LABOUR', text: '同意调整分工', approvesDocument: '青政发〔2026〕40号' } },
+      as,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'MEETING_NOT_HELD', violations: [expect.objectContaining({ code: 'MEETING_NOT_HELD' })] });
+    expect(await dumpAll(db.orm)).toEqual(before);
   });
 
   it('records the minutes of a meeting without quorum, and shows why they cannot carry a collective matter', async () => {
@@ -110,20 +133,25 @@ describe('meetings and decisions', () => {
   });
 
   it.each([
-    ['a voting attendee not on the team', { votingAttendeeIds: ['leader:huang-dewei'] }, 'BAD_USER_INPUT'],
-    ['an unknown government', { jurisdictionId: 'jur:atlantis' }, 'NOT_FOUND'],
-    ['an impossible date', { date: '2026-11-31' }, 'BAD_USER_INPUT'],
-  ])('refuses a meeting with %s', async (_label, patch, code) => {
-    const input = { jurisdictionId: J, kind: 'STANDING', date: '2026-11-27', votingAttendeeIds: TEAM, nonVotingAttendees: [], ...patch };
-    expect(await api.errorCode(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, { input }, as)).toBe(code);
+    ['a voting attendee not on the team (黄德伟 left in March)', { votingAttendeeIds: ['leader:huang-dewei'] }, 'ATTENDEE_NOT_IN_TEAM', 0],
+    ['a voting attendee away that day (赵文斌, at the Party School)', { votingAttendeeIds: TEAM }, 'ATTENDEE_ABSENT', 5],
+    ['an unknown government', { jurisdictionId: 'jur:atlantis' }, 'NOT_FOUND', undefined],
+    ['an impossible date', { date: '2026-11-31' }, 'BAD_USER_INPUT', undefined],
+  ])('refuses a meeting with %s, writing nothing', async (_label, patch, code, itemIndex) => {
+    const input = { jurisdictionId: J, kind: 'STANDING', date: '2026-11-27', votingAttendeeIds: PRESENT, nonVotingAttendees: [], ...patch };
+    const before = await dumpAll(db.orm);
+    const result = await api.run(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, { input }, as);
+    expect(result.errors?.[0].extensions?.code).toBe(code);
+    if (itemIndex !== undefined) expect(result.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ itemIndex, code })]);
+    expect(await dumpAll(db.orm)).toEqual(before);
   });
 });
 
 describe('R7: no change to the division of labour without a collective decision', () => {
-  const refusal = async (patch: Record<string, unknown>) => {
-    const input = { jurisdictionId: J, decisionId: QUORATE, effectiveDate: '2026-12-01', expectedVersion: await version(), items: [moveEducation], ...patch };
+  const refusal = async (patch: Record<string, unknown>, through: TestApi = api, items: unknown[] = [moveEducation]) => {
+    const input = { ...basis, effectiveDate: '2026-12-01', expectedVersion: await version(), items, ...patch };
     const before = await dumpAll(db.orm);
-    const result = await api.run(APPLY, { input }, as);
+    const result = await through.run(APPLY, { input }, as);
     expect(await dumpAll(db.orm)).toEqual(before);
     return result.errors?.[0];
   };
@@ -134,14 +162,14 @@ describe('R7: no change to the division of labour without a collective decision'
   });
 
   it('QUORUM_NOT_MET: the meeting had fewer than more than half of the team', async () => {
-    const decisionId = await record('STANDING', '2026-11-26', TEAM.slice(0, 4));
+    const decisionId = await record('STANDING', '2026-11-26', TEAM.slice(0, 4), 'DIVISION_OF_LABOUR', DOC);
     const error = await refusal({ decisionId });
     expect(error?.extensions?.code).toBe('QUORUM_NOT_MET');
     expect(error?.extensions?.violations).toEqual([expect.objectContaining({ code: 'QUORUM_NOT_MET', details: expect.objectContaining({ present: 4, required: 5 }) })]);
   });
 
   it('MEETING_KIND_NOT_ALLOWED: this government’s rules let only standing and party-group meetings re-divide', async () => {
-    const decisionId = await record('PLENARY', '2026-11-26', TEAM);
+    const decisionId = await record('PLENARY', '2026-11-26', PRESENT, 'DIVISION_OF_LABOUR', DOC);
     expect((await refusal({ decisionId }))?.extensions?.code).toBe('MEETING_KIND_NOT_ALLOWED');
   });
 
@@ -150,8 +178,32 @@ describe('R7: no change to the division of labour without a collective decision'
   });
 
   it('DECISION_CATEGORY_MISMATCH: a routine decision cannot carry a re-division', async () => {
-    const decisionId = await record('STANDING', '2026-11-26', TEAM, 'ROUTINE');
+    const decisionId = await record('STANDING', '2026-11-26', PRESENT, 'ROUTINE');
     expect((await refusal({ decisionId }))?.extensions?.code).toBe('DECISION_CATEGORY_MISMATCH');
+  });
+
+  it('DECISION_SCOPE_MISMATCH: a decision authorizes the proposal it approved, not another', async () => {
+    const error = await refusal({ document: '青政发〔2026〕99号' });
+    expect(error?.extensions).toMatchObject({ code: 'DECISION_SCOPE_MISMATCH', violations: [{ itemIndex: null, code: 'DECISION_SCOPE_MISMATCH' }] });
+    expect(error?.message).toContain('青政发〔2026〕30号');
+  });
+
+  it('DECISION_STALE: a decision older than the government’s limit (90 days) carries nothing', async () => {
+    const later = await createTestApi(db.orm, '2027-03-01');
+    try {
+      expect((await refusal({ effectiveDate: '2027-03-05' }, later))?.extensions?.code).toBe('DECISION_STALE');
+    } finally {
+      await later.stop();
+    }
+  });
+
+  it('SIGNATORY_REQUIRED / SIGNATORY_NOT_PRESIDING: the presiding leader himself signs', async () => {
+    expect((await refusal({ issuedById: null }))?.extensions?.code).toBe('SIGNATORY_REQUIRED');
+    expect((await refusal({ issuedById: 'leader:zhou-ming' }))?.extensions?.code).toBe('SIGNATORY_NOT_PRESIDING');
+  });
+
+  it('SIGNED_AFTER_EFFECTIVE_DATE: signed today, a change cannot take effect in the past', async () => {
+    expect((await refusal({ effectiveDate: '2026-11-25' }))?.extensions?.code).toBe('SIGNED_AFTER_EFFECTIVE_DATE');
   });
 
   it('ACTING_POWERS_EXCLUDED: whoever stands in for the presiding leader may not sign a re-division', async () => {
@@ -160,8 +212,27 @@ describe('R7: no change to the division of labour without a collective decision'
       { input: { leaderId: 'leader:chen-yuanhang', validFrom: '2027-02-01', validTo: '2027-02-10', reason: '赴省委党校学习', designatedActorId: 'leader:zhou-ming' } },
       as,
     );
-    const error = await refusal({ effectiveDate: '2027-02-05', issuedById: 'leader:zhou-ming' });
-    expect(error?.extensions?.code).toBe('ACTING_POWERS_EXCLUDED');
+    const then = await createTestApi(db.orm, '2027-02-05');
+    try {
+      expect((await refusal({ effectiveDate: '2027-02-05', issuedById: 'leader:zhou-ming' }, then))?.extensions?.code).toBe('ACTING_POWERS_EXCLUDED');
+      expect((await refusal({ effectiveDate: '2027-02-05' }, then))?.extensions?.code).toBe('SIGNATORY_ABSENT');
+    } finally {
+      await then.stop();
+    }
+  });
+
+  it('NO_CHANGE: a move to the line’s current holder changes nothing and is refused with its item', async () => {
+    const error = await refusal({}, api, [{ op: 'MOVE', lineId: 'line:wang-lihua-supervises-education', toLeaderId: 'leader:wang-lihua' }]);
+    expect(error?.extensions).toMatchObject({ code: 'NO_CHANGE', violations: [{ itemIndex: 0, code: 'NO_CHANGE' }] });
+  });
+
+  it('checks the state after the change at every later date: a stand-in supervisor who leaves in January leaves a gap', async () => {
+    const error = await refusal({}, api, [
+      { op: 'END', lineId: 'line:zhou-ming-supervises-finance' },
+      { op: 'ASSIGN', kind: 'SUPERVISES', leaderId: 'leader:li-xiaoyan', departmentId: 'dept:finance', validTo: '2027-01-01' },
+    ]);
+    expect(error?.extensions).toMatchObject({ code: 'SUPERVISOR_LOST', violations: [{ itemIndex: 0, code: 'SUPERVISOR_LOST' }] });
+    expect(error?.message).toContain('2027-01-01');
   });
 });
 
@@ -170,7 +241,7 @@ describe('re-divisions as changesets', () => {
     const before = await dumpAll(db.orm);
     const { previewChangeset } = await api.data(PREVIEW, {
       input: {
-        jurisdictionId: J, decisionId: QUORATE, effectiveDate: '2026-12-01',
+        ...basis, effectiveDate: '2026-12-01',
         items: [moveEducation, { op: 'END', lineId: 'line:zhou-ming-supervises-finance' }, { op: 'ASSIGN', kind: 'SUPERVISES', leaderId: 'leader:xu-jing', departmentId: 'dept:tax' }],
       },
     }, as);
@@ -199,7 +270,7 @@ describe('re-divisions as changesets', () => {
     ];
     expect(items).toHaveLength(10);
     const before = await dumpAll(db.orm);
-    const result = await api.run(APPLY, { input: { jurisdictionId: J, decisionId: QUORATE, effectiveDate: '2026-12-01', expectedVersion: await version(), items } }, as);
+    const result = await api.run(APPLY, { input: { ...basis, effectiveDate: '2026-12-01', expectedVersion: await version(), items } }, as);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'OUTSIDE_GOVERNMENT_LINE', violations: [{ itemIndex: 4, code: 'OUTSIDE_GOVERNMENT_LINE' }] });
     expect(await dumpAll(db.orm)).toEqual(before);
   });
@@ -207,7 +278,7 @@ describe('re-divisions as changesets', () => {
   it('applies a valid re-division atomically; asOf sees it from its (future) date on, history is kept, the feed records it', async () => {
     const start = await version();
     const { applyChangeset } = await api.data(APPLY, {
-      input: { jurisdictionId: J, document: '青政发〔2026〕30号', decisionId: QUORATE, effectiveDate: '2026-12-01', expectedVersion: start, items: [moveEducation] },
+      input: { ...basis, effectiveDate: '2026-12-01', expectedVersion: start, items: [moveEducation] },
     }, as);
     expect(applyChangeset).toMatchObject({ version: start + 1, decisionId: QUORATE, effectiveDate: '2026-12-01', appliedBy: EDITOR.name });
     expect(applyChangeset.diff.map((d: any) => d.action)).toEqual(['CLOSE', 'OPEN']);
@@ -232,22 +303,33 @@ describe('re-divisions as changesets', () => {
     ]);
     expect(mine[0].before).toMatchObject({ id: 'line:wang-lihua-supervises-education', validTo: null });
     expect(mine[0].after).toMatchObject({ id: 'line:wang-lihua-supervises-education', validTo: '2026-12-01' });
+
+    // A decision authorizes one change: a second changeset citing it is refused, and nothing is written.
+    const before = await dumpAll(db.orm);
+    const again = await api.run(APPLY, {
+      input: { ...basis, effectiveDate: '2026-12-02', expectedVersion: start + 1, items: [{ op: 'MOVE', lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao' }] },
+    }, as);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'DECISION_ALREADY_USED', violations: [expect.objectContaining({ code: 'DECISION_ALREADY_USED', details: { decisionId: QUORATE, usedBy: [applyChangeset.id] } })] });
+    expect(await dumpAll(db.orm)).toEqual(before);
+    const { decisions } = await api.data(`{ decisions(jurisdictionId: "${J}", category: DIVISION_OF_LABOUR) { nodes { id approvesDocument problems { code } } } }`);
+    expect(decisions.nodes.find((d: any) => d.id === QUORATE)).toEqual({ id: QUORATE, approvesDocument: DOC, problems: [{ code: 'DECISION_ALREADY_USED' }] });
   });
 
   it('refuses a write made against a stale version with CONFLICT, changing nothing', async () => {
     const stale = (await version()) - 1;
     const before = await dumpAll(db.orm);
-    const input = { jurisdictionId: J, decisionId: QUORATE, effectiveDate: '2026-12-15', expectedVersion: stale, items: [{ op: 'MOVE', lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao' }] };
+    const input = { ...basis, effectiveDate: '2026-12-15', expectedVersion: stale, items: [{ op: 'MOVE', lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao' }] };
     const result = await api.run(APPLY, { input }, as);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: stale, currentVersion: stale + 1 });
     expect(await dumpAll(db.orm)).toEqual(before);
   });
 
   it('offers one-item mutations that go through the same rules', async () => {
+    const decisionId = await record('STANDING', '2026-11-27', PRESENT, 'DIVISION_OF_LABOUR', '青政发〔2026〕31号');
     const v = await version();
     const { setBackup } = await api.data(
       `mutation($input: SetBackupInput!) { setBackup(input: $input) { version diff { action entity } } }`,
-      { input: { leaderId: 'leader:xu-jing', backupId: 'leader:wu-bin', exceptTargetIds: [], decisionId: QUORATE, effectiveDate: '2026-12-01', expectedVersion: v } },
+      { input: { leaderId: 'leader:xu-jing', backupId: 'leader:wu-bin', exceptTargetIds: [], decisionId, document: '青政发〔2026〕31号', issuedById: HEAD, effectiveDate: '2026-12-01', expectedVersion: v } },
       as,
     );
     expect(setBackup).toEqual({ version: v + 1, diff: [{ action: 'OPEN', entity: 'BACKUP' }] });
@@ -260,7 +342,7 @@ describe('re-divisions as changesets', () => {
   });
 
   it('names the item and the field when an item lacks what its op needs', async () => {
-    const input = { jurisdictionId: J, decisionId: QUORATE, effectiveDate: '2026-12-01', expectedVersion: await version(), items: [moveEducation, { op: 'MOVE', lineId: 'line:x' }] };
+    const input = { ...basis, effectiveDate: '2026-12-01', expectedVersion: await version(), items: [moveEducation, { op: 'MOVE', lineId: 'line:x' }] };
     const result = await api.run(APPLY, { input }, as);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', itemIndex: 1, field: 'toLeaderId' });
   });
@@ -274,5 +356,49 @@ describe('absences', () => {
     expect(await api.errorCode(mutation, { input: overlapping }, as)).toBe('PARTNER_ABSENCES_OVERLAP');
     const { recordAbsence } = await api.data(mutation, { input: { ...overlapping, designatedActorId: 'leader:li-xiaoyan' } }, as);
     expect(recordAbsence.leader.id).toBe('leader:wang-lihua');
+    wangAbsence = recordAbsence.id;
+  });
+
+  const END = `mutation($id: ID!, $on: LocalDate!) { endAbsence(absenceId: $id, on: $on) { id validFrom validTo } }`;
+  const UPDATE = `mutation($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { id validTo } }`;
+  const ZHAO = 'absence:zhao-wenbin-party-school-2026';
+  let wangAbsence = '';
+  const refused = async (query: string, variables: Record<string, unknown>) => {
+    const before = await dumpAll(db.orm);
+    const result = await api.run(query, variables, as);
+    expect(await dumpAll(db.orm)).toEqual(before);
+    return result.errors?.[0].extensions;
+  };
+
+  it('endAbsence: 赵文斌 comes back early; from that day he acts himself, and the feed records it', async () => {
+    const v = await version();
+    const { endAbsence } = await api.data(END, { id: ZHAO, on: '2026-12-20' }, as);
+    expect(endAbsence).toEqual({ id: ZHAO, validFrom: '2026-11-02', validTo: '2026-12-20' });
+    expect(await version()).toBe(v + 1);
+    const acting = async (asOf: string) =>
+      (await api.data(`{ whoCanDirect(departmentId: "dept:justice", asOf: "${asOf}") { nodes { leader { id } basis away } } }`)).whoCanDirect.nodes.slice(0, 3);
+    expect((await acting('2026-12-19'))[0]).toEqual({ leader: { id: 'leader:zhao-wenbin' }, basis: 'SUPERVISES', away: true });
+    expect((await acting('2026-12-20'))[0]).toEqual({ leader: { id: 'leader:zhao-wenbin' }, basis: 'SUPERVISES', away: false });
+    const { changes } = await api.data(`{ changes(jurisdictionId: "${J}", since: "2026-11-28T00:00:00Z", first: 100) { nodes { action entityType entityId before after } } }`);
+    expect(changes.nodes.filter((e: any) => e.entityId === ZHAO)).toEqual([
+      { action: 'CLOSE', entityType: 'ABSENCE', entityId: ZHAO, before: expect.objectContaining({ validTo: '2027-01-16' }), after: expect.objectContaining({ validTo: '2026-12-20' }) },
+    ]);
+  });
+
+  it.each([
+    ['on the first day away', '2026-11-02', 'INVALID_INTERVAL'],
+    ['after the recorded return (that is an extension)', '2027-02-01', 'INVALID_INTERVAL'],
+    ['on the recorded return itself', '2026-12-20', 'NO_CHANGE'],
+  ])('endAbsence refuses a return %s, writing nothing', async (_label, on, code) => {
+    expect((await refused(END, { id: ZHAO, on }))?.code).toBe(code);
+  });
+
+  it('updateAbsence: the overlapping-partner rule applies to updates too; extending with a stand-in is fine', async () => {
+    // 王丽华 and 赵文斌 (AB partners) are both away 12-10..12-12 only because 李晓燕 is designated.
+    expect((await refused(UPDATE, { input: { absenceId: wangAbsence, designatedActorId: null } }))?.code).toBe('PARTNER_ABSENCES_OVERLAP');
+    expect((await refused(UPDATE, { input: { absenceId: 'absence:nope', validTo: '2026-12-13' } }))?.code).toBe('NOT_FOUND');
+    expect((await refused(UPDATE, { input: { absenceId: wangAbsence, validTo: '2026-12-12' } }))?.code).toBe('NO_CHANGE');
+    const { updateAbsence } = await api.data(UPDATE, { input: { absenceId: wangAbsence, validTo: '2026-12-15', reason: '出差（延期）' } }, as);
+    expect(updateAbsence).toEqual({ id: wangAbsence, validTo: '2026-12-15' });
   });
 });

@@ -63,14 +63,22 @@ function firstEvent(server: RunningServer, ms: number): Promise<{ version: numbe
   });
 }
 
+let documents = 40;
+
+/** One re-division through `server`: a fresh decision of the demo's 第25次常务会议 approving it (R7: one decision, one change), then the move. */
 async function moveThrough(server: RunningServer, lineId: string, toLeaderId: string): Promise<number> {
   const post = async (query: string, variables: object = {}) =>
     (await (await fetch(`${server.url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body: JSON.stringify({ query, variables }),
     })).json()) as { data: any; errors?: unknown[] };
+  const document = `青政发〔2026〕${(documents += 1)}号`;
+  const decided = await post('mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }', {
+    input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'DIVISION_OF_LABOUR', text: '同意调整分工', approvesDocument: document },
+  });
+  expect(decided.errors).toBeUndefined();
   const version = (await post('{ jurisdiction(id: "jur:qingchuan") { version } }')).data.jurisdiction.version as number;
   const moved = await post('mutation($input: MoveAssignmentInput!) { moveAssignment(input: $input) { version } }', {
-    input: { lineId, toLeaderId, decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', expectedVersion: version },
+    input: { lineId, toLeaderId, decisionId: decided.data.recordDecision.id, document, issuedById: 'leader:chen-yuanhang', effectiveDate: '2026-12-01', expectedVersion: version },
   });
   expect(moved.errors).toBeUndefined();
   return moved.data.moveAssignment.version as number;

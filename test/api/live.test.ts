@@ -76,7 +76,8 @@ describe('optimistic concurrency under real parallel requests', () => {
         graphql(MOVE, {
           input: {
             lineId: 'line:zhao-wenbin-supervises-veterans', toLeaderId: toLeaders[i % toLeaders.length],
-            decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', expectedVersion: before,
+            decisionId: 'decision:qingchuan-2026-11-adjust', document: '青政发〔2026〕30号', issuedById: 'leader:chen-yuanhang',
+            effectiveDate: '2026-12-01', expectedVersion: before,
           },
         }, editorToken),
       ),
@@ -114,13 +115,23 @@ describe('subscriptions over graphql-ws', () => {
       viewerToken,
     );
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the subscription register
+    // The demo's decision authorized one change already (above); this one has a decision of its own (R7).
+    const decided = await graphql(
+      `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
+      { input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'DIVISION_OF_LABOUR', text: '同意区商务局改由孙海涛同志分管', approvesDocument: '青政发〔2026〕32号' } },
+      editorToken,
+    );
+    const decisionId = decided.body.data.recordDecision.id as string;
     const version = (await graphql(VERSION, {}, editorToken)).body.data.jurisdiction.version as number;
     const write = await graphql(MOVE, {
-      input: { lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-02', expectedVersion: version },
+      input: {
+        lineId: 'line:he-zhiyuan-supervises-commerce', toLeaderId: 'leader:sun-haitao', decisionId, document: '青政发〔2026〕32号',
+        issuedById: 'leader:chen-yuanhang', effectiveDate: '2026-12-02', expectedVersion: version,
+      },
     }, editorToken);
     expect(write.body.errors).toBeUndefined();
     const event = await next;
-    expect(event.portfolioChanged).toMatchObject({ version: version + 1, decisionId: 'decision:qingchuan-2026-11-adjust' });
+    expect(event.portfolioChanged).toMatchObject({ version: version + 1, decisionId });
   });
 
   it('tells a dashboard when a decision is recorded', async () => {

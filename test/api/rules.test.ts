@@ -51,7 +51,8 @@ it('a stricter quorum set by an ADMIN makes an 8-of-9 meeting too small for a re
 
   const result = await api.run(
     `mutation($input: ApplyChangesetInput!) { applyChangeset(input: $input) { id } }`,
-    { input: { jurisdictionId: 'jur:qingchuan', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', expectedVersion: version,
+    { input: { jurisdictionId: 'jur:qingchuan', decisionId: 'decision:qingchuan-2026-11-adjust', document: '青政发〔2026〕30号', issuedById: 'leader:chen-yuanhang',
+      effectiveDate: '2026-12-01', expectedVersion: version,
       items: [{ op: 'MOVE', lineId: 'line:wang-lihua-supervises-education', toLeaderId: 'leader:li-xiaoyan' }] } },
     { viewer: EDITOR },
   );

@@ -1,4 +1,4 @@
-import { checkAbsence } from '../../src/domain';
+import { checkAbsence, planAbsenceUpdate, planEndAbsence } from '../../src/domain';
 import { BEFORE, FUTURE, world } from './world';
 
 describe('checkAbsence (R5): partners may not be away together unless a third person is designated', () => {
@@ -48,5 +48,30 @@ describe('checkAbsence (R5): partners may not be away together unless a third pe
         details: { absenceId: 'absence:wang-qiang-trip', backupIds: ['backup:wang-zhao', 'backup:zhao-wang'] },
       },
     ]);
+  });
+});
+
+describe('planAbsenceUpdate / planEndAbsence (R5): absences are managed, under the same rules as recording one', () => {
+  it.each([
+    // allowed
+    ['王强 back early from his trip', planEndAbsence(world, 'absence:wang-qiang-trip', '2026-02-04'), [], '2026-02-04'],
+    ['王强 extends his trip: nobody of his pairs is away then', planAbsenceUpdate(world, { absenceId: 'absence:wang-qiang-trip', validTo: '2026-02-20' }), [], '2026-02-20'],
+    ['李明’s study with no return date yet', planAbsenceUpdate(world, { absenceId: 'absence:li-ming-study', validTo: null }), [], null],
+    ['陈静’s leave gets a designated stand-in (her B 孙力 is away too)', planAbsenceUpdate(world, { absenceId: 'absence:chen-jing-leave', designatedActorId: 'leader:zhou-tao' }), [], '2026-03-07'],
+    ['correcting the reason of an absence that already clashed is not a new clash', planAbsenceUpdate(world, { absenceId: 'absence:chen-jing-leave', reason: '病假' }), [], '2026-03-07'],
+    // refused
+    ['an unknown absence', planEndAbsence(world, 'absence:nope', '2026-02-04'), ['UNKNOWN_REFERENCE'], undefined],
+    ['back on the first day away', planEndAbsence(world, 'absence:wang-qiang-trip', '2026-02-02'), ['INVALID_INTERVAL'], undefined],
+    ['"back early" after the recorded return: that is an extension', planEndAbsence(world, 'absence:wang-qiang-trip', '2026-02-08'), ['INVALID_INTERVAL'], undefined],
+    ['back on the recorded day changes nothing', planEndAbsence(world, 'absence:wang-qiang-trip', '2026-02-06'), ['NO_CHANGE'], '2026-02-06'],
+    ['an update that repeats the record', planAbsenceUpdate(world, { absenceId: 'absence:wang-qiang-trip', validTo: '2026-02-06', reason: '出差' }), ['NO_CHANGE'], '2026-02-06'],
+    ['张伟 extends his meeting into 李明’s study: AB partners away together', planAbsenceUpdate(world, { absenceId: 'absence:zhang-wei-meeting', validTo: '2026-07-08' }), ['PARTNER_ABSENCES_OVERLAP'], '2026-07-08'],
+    ['赵敏’s trip loses its designated stand-in while her partner 王强 is away', planAbsenceUpdate(world, { absenceId: 'absence:zhao-min-trip', designatedActorId: null }), ['PARTNER_ABSENCES_OVERLAP'], '2026-05-16'],
+    ['an extension into his own next absence, past 孙力’s training (he is her B)', planAbsenceUpdate(world, { absenceId: 'absence:wang-qiang-trip', validTo: '2026-05-12' }), ['ABSENCE_OVERLAP', 'PARTNER_ABSENCES_OVERLAP'], '2026-05-12'],
+    ['a stand-in on the team then (钱峰, before he left)', planAbsenceUpdate(world, { absenceId: 'absence:wang-qiang-trip', designatedActorId: 'leader:qian-feng', validTo: '2026-02-05' }), [], '2026-02-05'],
+    ['a stranger as stand-in', planAbsenceUpdate(world, { absenceId: 'absence:wang-qiang-trip', designatedActorId: 'leader:nobody' }), ['UNKNOWN_REFERENCE'], '2026-02-06'],
+  ] as const)('%s', (_, plan, codes, validTo) => {
+    expect(plan.violations.map((v) => v.code)).toEqual(codes);
+    expect(plan.after?.validTo).toBe(validTo);
   });
 });

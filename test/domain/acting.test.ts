@@ -12,6 +12,12 @@ const headAndBackupAway: DirectoryFacts = {
   ],
 };
 
+// A variant world: 赵敏's trip in May designates nobody (her partner 王强 is away too, so neither is covered by the other).
+const noDesignation: DirectoryFacts = {
+  ...world,
+  absences: world.absences.map((a) => (a.id === 'absence:zhao-min-trip' ? { ...a, designatedActorId: null } : a)),
+};
+
 describe('absenceOn and backupOf', () => {
   it.each([
     ['leader:wang-qiang', '2026-02-02', 'absence:wang-qiang-trip'],
@@ -40,7 +46,8 @@ describe('actingCover (R5 AB角): B, else the designated person, else the presid
     ['B is back (his validTo is exclusive)', world, 'leader:chen-jing', '2026-03-06', 'leader:sun-li', 'BACKUP', []],
     ['B is away: the designated person acts', world, 'leader:zhao-min', '2026-05-12', 'leader:wu-yue', 'DESIGNATED', []],
     ['B is back: B acts again, the designation is only a fallback', world, 'leader:zhao-min', '2026-05-14', 'leader:wang-qiang', 'BACKUP', []],
-    ['B away, nobody designated: the presiding leader, also for the excepted line', world, 'leader:wang-qiang', '2026-05-12', 'leader:zhang-wei', 'PRESIDING', [{ targetId: 'dept:public-security', actorId: 'leader:zhang-wei' }]],
+    ['both partners away: the person designated for the partner\'s absence covers both (the excepted line still goes to the presiding leader)', world, 'leader:wang-qiang', '2026-05-12', 'leader:wu-yue', 'DESIGNATED', [{ targetId: 'dept:public-security', actorId: 'leader:zhang-wei' }]],
+    ['B away, nobody designated: the presiding leader, also for the excepted line', noDesignation, 'leader:wang-qiang', '2026-05-12', 'leader:zhang-wei', 'PRESIDING', [{ targetId: 'dept:public-security', actorId: 'leader:zhang-wei' }]],
     ['the absent head is covered by his B', world, 'leader:zhang-wei', '2026-06-02', 'leader:li-ming', 'BACKUP', []],
     ['no B at all: the presiding leader', world, 'leader:li-ming', '2026-07-07', 'leader:zhang-wei', 'PRESIDING', []],
     ['the head and his B away: nobody (he cannot stand in for himself)', headAndBackupAway, 'leader:zhang-wei', '2026-06-02', null, null, []],
@@ -107,7 +114,7 @@ describe('coversActedBy: whom a leader acts for', () => {
     ['leader:zhang-wei', '2026-02-03', ['leader:wang-qiang']], // only the excepted public-security line
     ['leader:zhang-wei', '2026-03-05', ['leader:chen-jing']],
     ['leader:wang-qiang', '2026-03-05', ['leader:sun-li']],
-    ['leader:wu-yue', '2026-05-12', ['leader:zhao-min']],
+    ['leader:wu-yue', '2026-05-12', ['leader:zhao-min', 'leader:wang-qiang']], // designated for 赵敏, he covers her partner 王强 too
     ['leader:zhang-wei', '2026-05-12', ['leader:wang-qiang']],
     ['leader:li-ming', BEFORE, []],
   ])('%s on %s', (leaderId, on, expected) => {

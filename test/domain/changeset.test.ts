@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { backupOf, canDirect, coverage, linesOn, planChangeset, validateChangeset, whoCanDirect } from '../../src/domain';
-import type { AssignmentFact, AssignmentKind, ChangeEntity, ChangeItem, ChangesetDraft, DirectoryFacts, IsoDate } from '../../src/domain';
-import { AFTER, BEFORE, FUTURE, J, REDIVISION, lineById, world } from './world';
+import type { AssignmentFact, AssignmentKind, ChangeEntity, ChangeItem, ChangesetDraft, DirectoryFacts, IsoDate, SigningContext } from '../../src/domain';
+import { AFTER, BEFORE, DOC_2026_5, DOC_2026_20, FUTURE, J, REDIVISION, lineById, world } from './world';
 
-const DOC = '青政发〔2026〕30号';
+/** The 文号 decision:2026-standing-9 approved. */
+const DOC = DOC_2026_20;
 const mint = (entity: ChangeEntity, itemIndex: number): string => `${entity === 'ASSIGNMENT' ? 'line' : 'backup'}:new-${itemIndex}`;
 
 function draft(items: readonly ChangeItem[], effectiveDate: IsoDate = FUTURE, more: Partial<ChangesetDraft> = {}): ChangesetDraft {
@@ -152,10 +153,17 @@ describe('planChangeset: violations, each with the item that caused it', () => {
     ['a leader who has not joined yet', world, [assign('SUPERVISES', 'leader:wu-yue', { departmentId: 'dept:statistics' })], BEFORE, [[0, 'NOT_IN_TEAM']]],
     ['a move to a leader who left', world, [move('line:li-ming-finance', 'leader:qian-feng')], FUTURE, [[0, 'NOT_IN_TEAM']]],
     ['a B who left', world, [setBackup('leader:li-ming', 'leader:qian-feng')], FUTURE, [[0, 'NOT_IN_TEAM']]],
-    ['ending a line that already ended', world, [end('line:qian-feng-health')], FUTURE, [[0, 'LINE_NOT_ACTIVE']]],
+    ['ending a line that already ended changes nothing', world, [end('line:qian-feng-health')], FUTURE, [[0, 'NO_CHANGE']]],
+    ['moving a line to the leader who holds it changes nothing', world, [move('line:li-ming-finance', 'leader:li-ming')], FUTURE, [[0, 'NO_CHANGE']]],
+    ['setting the B a leader already has changes nothing', world, [setBackup('leader:wang-qiang', 'leader:zhao-min', ['dept:public-security'])], FUTURE, [[0, 'NO_CHANGE']]],
+    ['the same B with other exceptions is a change', world, [setBackup('leader:wang-qiang', 'leader:zhao-min')], FUTURE, []],
+    ['a stand-in supervisor who leaves later leaves a gap then (checked at every later date)', world, [end('line:li-ming-finance'), assign('SUPERVISES', 'leader:wu-yue', { departmentId: 'dept:finance', validTo: '2027-01-01' })], FUTURE, [[0, 'SUPERVISOR_LOST']]],
+    ['a stand-in supervisor followed by another is no gap', world, [end('line:li-ming-finance'), assign('SUPERVISES', 'leader:wu-yue', { departmentId: 'dept:finance', validTo: '2027-01-01' }), assign('SUPERVISES', 'leader:zhao-min', { departmentId: 'dept:finance' })], FUTURE, []],
+    ['a presiding leader for a month only leaves nobody presiding after it', world, [end('line:zhang-wei-presides'), assign('PRESIDES', 'leader:li-ming', { validTo: '2027-01-01' })], FUTURE, [[1, 'PRESIDES_NOT_UNIQUE']]],
+    ['a principal whose area ends later orphans the assist then', world, [end('line:zhang-wei-audit-work'), assign('RESPONSIBLE_FOR', 'leader:zhang-wei', { workAreaId: 'wa:audit', validTo: '2027-01-01' })], FUTURE, [[0, 'ASSIST_ORPHANED']]],
     ['ending a line on the day it starts', world, [end('line:zhao-min-health')], REDIVISION, [[0, 'LINE_NOT_ACTIVE']]],
     ['ending a line before it starts', world, [end('line:zhao-min-health')], BEFORE, [[0, 'LINE_NOT_ACTIVE']]],
-    ['moving a line that already ended', world, [move('line:qian-feng-statistics', 'leader:wu-yue')], FUTURE, [[0, 'LINE_NOT_ACTIVE']]],
+    ['moving a line that already ended', world, [move('line:qian-feng-statistics', 'leader:wu-yue')], FUTURE, [[0, 'NO_CHANGE']]],
     ['ending the same line twice', world, [end('line:chen-jing-urban-investment'), end('line:chen-jing-urban-investment')], FUTURE, [[1, 'LINE_NOT_ACTIVE']]],
     ['moving a line an earlier item ended', world, [end('line:sun-li-qingshi'), move('line:sun-li-qingshi', 'leader:wu-yue')], FUTURE, [[1, 'LINE_NOT_ACTIVE']]],
     ['ending the same pair twice', world, [endBackup('backup:sun-wang'), endBackup('backup:sun-wang')], FUTURE, [[1, 'LINE_NOT_ACTIVE']]],
@@ -250,19 +258,35 @@ describe('planChangeset: future-dated re-divisions', () => {
 
 describe('validateChangeset: the plan with R7 in front', () => {
   const items = [move('line:li-ming-finance', 'leader:zhao-min')];
+  const recorded: SigningContext = { signedOn: null, uses: [] };
+  const today = (signedOn: IsoDate, uses: SigningContext['uses'] = []): SigningContext => ({ signedOn, uses });
+  const ZW = 'leader:zhang-wei';
 
   it.each([
-    ['a quorate decision taken in advance', draft(items), []],
-    ['no decision', draft(items, FUTURE, { decisionId: null }), [[null, 'COLLECTIVE_DECISION_REQUIRED']]],
-    ['no decision and a department left without supervisor', draft([end('line:li-ming-finance')], FUTURE, { decisionId: null }), [
+    ['a quorate decision taken in advance', draft(items), recorded, []],
+    ['signed by the presiding leader after the meeting, effective later', draft(items, FUTURE, { issuedById: ZW }), today('2026-09-20'), []],
+    ['no decision', draft(items, FUTURE, { decisionId: null }), recorded, [[null, 'COLLECTIVE_DECISION_REQUIRED']]],
+    ['no decision and a department left without supervisor', draft([end('line:li-ming-finance')], FUTURE, { decisionId: null }), recorded, [
       [null, 'COLLECTIVE_DECISION_REQUIRED'],
       [0, 'SUPERVISOR_LOST'],
     ]],
-    ['a decision without quorum', draft(items, FUTURE, { decisionId: 'decision:2026-standing-2' }), [[null, 'QUORUM_NOT_MET']]],
-    ['decided after the effective date', draft(items, '2026-09-01'), [[null, 'DECISION_AFTER_EFFECTIVE_DATE']]],
-    ['signed by the B of the absent head', draft(items, '2026-06-02', { decisionId: 'decision:2026-standing-3', issuedById: 'leader:li-ming' }), [[null, 'ACTING_POWERS_EXCLUDED']]],
-  ] as const)('%s', (_, d, expected) => {
-    expect(validateChangeset(world, d, mint).violations.map((v) => [v.itemIndex, v.code])).toEqual(expected);
+    ['a decision without quorum', draft(items, '2026-03-01', { decisionId: 'decision:2026-standing-2', document: '青政发〔2026〕3号' }), recorded, [[null, 'QUORUM_NOT_MET']]],
+    ['decided after the effective date', draft(items, '2026-09-01'), recorded, [[null, 'DECISION_AFTER_EFFECTIVE_DATE']]],
+    ['signed by the B of the absent head', draft(items, '2026-06-02', { decisionId: 'decision:2026-standing-3', document: DOC_2026_5, issuedById: 'leader:li-ming' }), recorded, [[null, 'ACTING_POWERS_EXCLUDED']]],
+    ['applied with no signatory', draft(items), today('2026-09-20'), [[null, 'SIGNATORY_REQUIRED']]],
+    ['a draft under another 文号 than the decision approved', draft(items, FUTURE, { document: '青政发〔2026〕99号', issuedById: ZW }), today('2026-09-20'), [[null, 'DECISION_SCOPE_MISMATCH']]],
+    ['a decision another changeset already used', draft(items, FUTURE, { issuedById: ZW }), today('2026-09-20', [{ changesetId: 'changeset:x', decisionId: 'decision:2026-standing-9', document: DOC }]), [[null, 'DECISION_ALREADY_USED']]],
+    ['a meeting not yet held', draft(items, FUTURE, { issuedById: ZW }), today('2026-09-01'), [[null, 'MEETING_NOT_HELD']]],
+    ['a no-op with every basis in order', draft([move('line:li-ming-finance', 'leader:li-ming')], FUTURE, { issuedById: ZW }), today('2026-09-20'), [[0, 'NO_CHANGE']]],
+  ] as const)('%s', (_, d, signing, expected) => {
+    expect(validateChangeset(world, d, mint, signing).violations.map((v) => [v.itemIndex, v.code])).toEqual(expected);
+  });
+
+  it('a gap that opens later says when', () => {
+    const plan = planChangeset(world, draft([end('line:li-ming-finance'), assign('SUPERVISES', 'leader:wu-yue', { departmentId: 'dept:finance', validTo: '2027-01-01' })]), mint);
+    expect(plan.violations.map((v) => [v.message, v.details.on])).toEqual([
+      ['第1项：调整后区财政局自2027-01-01起没有分管领导：每个政府部门都要有分管领导（R10）', '2027-01-01'],
+    ]);
   });
 });
 

@@ -48,7 +48,7 @@ describe('coverage (R10)', () => {
     ['2026-02-03', [['leader:wang-qiang', 'leader:zhao-min', 'BACKUP']], []],
     ['2026-03-05', [['leader:chen-jing', 'leader:zhang-wei', 'PRESIDING'], ['leader:sun-li', 'leader:wang-qiang', 'BACKUP']], ['leader:chen-jing']],
     // Protocol order after the re-division puts 赵敏 before 王强.
-    ['2026-05-12', [['leader:zhao-min', 'leader:wu-yue', 'DESIGNATED'], ['leader:wang-qiang', 'leader:zhang-wei', 'PRESIDING']], ['leader:zhao-min', 'leader:wang-qiang']],
+    ['2026-05-12', [['leader:zhao-min', 'leader:wu-yue', 'DESIGNATED'], ['leader:wang-qiang', 'leader:wu-yue', 'DESIGNATED']], ['leader:zhao-min', 'leader:wang-qiang']],
     ['2026-07-07', [['leader:li-ming', 'leader:zhang-wei', 'PRESIDING']], ['leader:li-ming']],
   ])('absences on %s and those not covered by their B', (on, absences, withoutCover) => {
     const c = coverage(world, on);

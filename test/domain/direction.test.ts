@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DIRECTION_BASES, canDirect, whoCanDirect } from '../../src/domain';
+import { DIRECTION_BASES, actorForLine, canDirect, covers, isGovernmentLine, linesForDepartment, whoCanDirect } from '../../src/domain';
 import type { DirectionBasis, RefusalCode } from '../../src/domain';
 import { AFTER, BEFORE, REDIVISION, world } from './world';
 
@@ -23,7 +23,8 @@ describe('canDirect: allowed, with the strongest basis', () => {
     // R2 全面领导: the acting head (代区长) too.
     ['leader:zhang-wei', 'dept:education', BEFORE, 'HEAD', null, false],
     ['leader:zhang-wei', 'dept:qingshi-subdistrict', BEFORE, 'HEAD', null, false],
-    ['leader:zhang-wei', 'dept:public-security', '2026-02-03', 'HEAD', null, false], // he takes the excepted line, but HEAD is stronger
+    ['leader:zhang-wei', 'dept:public-security', '2026-02-03', 'HEAD', 'leader:wang-qiang', false], // he takes the excepted line: HEAD is stronger, but he is shown acting for 王强 (R5 never hidden)
+    ['leader:zhang-wei', 'dept:public-security', '2026-02-10', 'HEAD', null, false], // 王强 is back: HEAD only
     ['leader:zhang-wei', 'dept:education', '2026-06-02', 'HEAD', null, true], // the head away keeps R2
     // R3 the general authority of every deputy and party-group member.
     ['leader:li-ming', 'dept:statistics', BEFORE, 'GENERAL_AUTHORITY', null, false], // the executive deputy
@@ -48,7 +49,7 @@ describe('canDirect: allowed, with the strongest basis', () => {
     ['leader:wang-qiang', 'dept:education', '2026-05-14', 'ACTING_FOR', 'leader:zhao-min', false],
     ['leader:li-ming', 'dept:audit', '2026-06-02', 'ACTING_FOR', 'leader:zhang-wei', false], // for the absent head
     ['leader:li-ming', 'dept:audit', '2026-06-04', 'GENERAL_AUTHORITY', null, false],
-    ['leader:zhang-wei', 'dept:finance', '2026-07-07', 'HEAD', null, false], // presiding covers 李明 (no B)
+    ['leader:zhang-wei', 'dept:finance', '2026-07-07', 'HEAD', 'leader:li-ming', false], // presiding covers 李明 (no B), and says so
     // R12 time travel: the same question before and after the re-division.
     ['leader:li-ming', 'dept:development-reform', BEFORE, 'SUPERVISES', null, false],
     ['leader:li-ming', 'dept:development-reform', AFTER, 'GENERAL_AUTHORITY', null, false],
@@ -255,5 +256,33 @@ describe('whoCanDirect: every team member once, strongest basis, by basis then p
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('R5 is never hidden: whoever exercises an absent supervisor’s line shows as acting for him', () => {
+  const dates = ['2026-02-03', '2026-03-05', '2026-05-12', '2026-06-02', '2026-07-07'];
+  const cases = dates.flatMap((on) =>
+    world.departments
+      .filter((d) => isGovernmentLine(d.kind) && covers(d, on))
+      .flatMap((d) =>
+        linesForDepartment(world, d.id, on)
+          .filter((l) => l.kind === 'SUPERVISES')
+          .flatMap((l) => {
+            const actor = actorForLine(world, l, on);
+            return actor === null || actor.actorId === null ? [] : [[on, d.id, l.leaderId, actor.actorId] as const];
+          }),
+      ),
+  );
+
+  it('has cases to check, the excepted public-security line among them', () => {
+    expect(cases).toEqual(expect.arrayContaining([['2026-02-03', 'dept:public-security', 'leader:wang-qiang', 'leader:zhang-wei']]));
+  });
+
+  it.each(cases)('on %s, %s: %s is away, %s acts, and canDirect and whoCanDirect say so', (on, departmentId, absentId, actorId) => {
+    const verdict = canDirect(world, actorId, departmentId, on);
+    const supervisesItself = linesForDepartment(world, departmentId, on).some((l) => l.kind === 'SUPERVISES' && l.leaderId === actorId);
+    expect(verdict.allowed && verdict.actingForId).toBe(supervisesItself ? null : absentId);
+    const grant = whoCanDirect(world, departmentId, on).find((g) => g.leaderId === actorId);
+    expect(grant?.actingForId ?? null).toBe(supervisesItself ? null : absentId);
   });
 });

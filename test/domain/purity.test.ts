@@ -1,4 +1,4 @@
-// Guards the domain's contract (STYLE 9.3): no framework imports, no clock.
+// Guards the domain's contract (docs/rules.md, "The domain's contract"): no framework imports, no clock.
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 

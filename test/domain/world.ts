@@ -25,8 +25,10 @@ export const BEFORE: IsoDate = '2026-03-16';
 export const AFTER: IsoDate = '2026-04-15';
 /** A day late in the year, after every recorded absence and meeting: future-dated changesets take effect then. */
 export const FUTURE: IsoDate = '2026-12-01';
-const DOC_2026_1 = '青政发〔2026〕1号';
-const DOC_2026_5 = '青政发〔2026〕5号';
+export const DOC_2026_1 = '青政发〔2026〕1号';
+export const DOC_2026_5 = '青政发〔2026〕5号';
+/** The 文号 the December re-division (decided on 2026-09-15) is approved under. */
+export const DOC_2026_20 = '青政发〔2026〕20号';
 
 function post(id: string, kind: PostKind, title: string): PostFact {
   return { id, jurisdictionId: J, kind, title };
@@ -76,8 +78,15 @@ function meeting(id: string, kind: MeetingKind, number: string, date: IsoDate, v
   return { id, jurisdictionId: J, kind, number, date, votingAttendeeIds, nonVotingAttendees };
 }
 
-function decision(id: string, meetingId: string, category: DecisionCategory, text: string, minutesNumber: string | null = null): DecisionFact {
-  return { id, jurisdictionId: J, meetingId, category, text, minutesNumber };
+function decision(
+  id: string,
+  meetingId: string,
+  category: DecisionCategory,
+  text: string,
+  minutesNumber: string | null = null,
+  approvesDocument: string | null = null,
+): DecisionFact {
+  return { id, jurisdictionId: J, meetingId, category, text, minutesNumber, approvesDocument };
 }
 
 const leaders = [
@@ -227,12 +236,12 @@ const meetings = [
 ];
 
 const decisions = [
-  decision('decision:2026-standing-1', 'meeting:2026-standing-1', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工（${DOC_2026_1}）`, '青政常纪〔2026〕1号'), // the division of labour every line from 2026-01-01 cites
-  decision('decision:2026-standing-2', 'meeting:2026-standing-2', 'DIVISION_OF_LABOUR', '研究调整部分区政府领导分工', '青政常纪〔2026〕2号'), // taken without a quorum: cannot carry a re-division
-  decision('decision:2026-standing-3', 'meeting:2026-standing-3', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工调整（${DOC_2026_5}）`, '青政常纪〔2026〕3号'), // the re-division of 2026-04-01
+  decision('decision:2026-standing-1', 'meeting:2026-standing-1', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工（${DOC_2026_1}）`, '青政常纪〔2026〕1号', DOC_2026_1), // the division of labour every line from 2026-01-01 cites
+  decision('decision:2026-standing-2', 'meeting:2026-standing-2', 'DIVISION_OF_LABOUR', '研究调整部分区政府领导分工', '青政常纪〔2026〕2号', '青政发〔2026〕3号'), // taken without a quorum: cannot carry a re-division
+  decision('decision:2026-standing-3', 'meeting:2026-standing-3', 'DIVISION_OF_LABOUR', `通过区政府领导班子成员工作分工调整（${DOC_2026_5}）`, '青政常纪〔2026〕3号', DOC_2026_5), // the re-division of 2026-04-01, approving 5号
   decision('decision:2026-standing-3-routine', 'meeting:2026-standing-3', 'ROUTINE', '听取一季度经济运行情况汇报', '青政常纪〔2026〕3号'), // routine business at the same meeting
-  decision('decision:2026-plenary-1', 'meeting:2026-plenary-1', 'DIVISION_OF_LABOUR', '研究区政府领导班子成员分工调整'), // taken by a plenary meeting (refused where local rules reserve it to standing meetings)
-  decision('decision:2026-standing-9', 'meeting:2026-standing-9', 'DIVISION_OF_LABOUR', '研究调整区财政局、区统计局分管领导', '青政常纪〔2026〕9号'), // a re-division for December, decided on 2026-09-15
+  decision('decision:2026-plenary-1', 'meeting:2026-plenary-1', 'DIVISION_OF_LABOUR', '研究区政府领导班子成员分工调整', null, DOC_2026_5), // taken by a plenary meeting (refused where local rules reserve it to standing meetings)
+  decision('decision:2026-standing-9', 'meeting:2026-standing-9', 'DIVISION_OF_LABOUR', '研究调整区财政局、区统计局分管领导', '青政常纪〔2026〕9号', DOC_2026_20), // a re-division for December, decided on 2026-09-15, approving 20号
 ];
 
 /** 青山区's own rules of procedure: only standing or party-group meetings may re-divide the work (quorum as by default). */
@@ -240,6 +249,7 @@ export const localRules: GovernanceRules = {
   quorumMoreThan: 0.5,
   meetingKindsByCategory: { DIVISION_OF_LABOUR: ['STANDING', 'PARTY_GROUP'] },
   source: '《青山区人民政府工作规则》第十二条',
+  decisionMaxAgeDays: 90,
 };
 
 export const world: DirectoryFacts = {

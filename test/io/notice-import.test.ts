@@ -54,8 +54,9 @@ describe('a full notice: 区教育局 and 教育 move from 王丽华 to 李晓�
     const plan = planNoticeImport(facts(), parseNotice(NOTICE), { effectiveDate: '2026-12-01', delta: false });
     const checked = validateChangeset(
       facts(),
-      { jurisdictionId: 'jur:qingchuan', document: '青政发〔2026〕30号', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', issuedById: null, items: plan.items },
+      { jurisdictionId: 'jur:qingchuan', document: '青政发〔2026〕30号', decisionId: 'decision:qingchuan-2026-11-adjust', effectiveDate: '2026-12-01', issuedById: 'leader:chen-yuanhang', items: plan.items },
       (entity, i) => `${entity === 'ASSIGNMENT' ? 'line' : 'backup'}:test-${i}`,
+      { signedOn: '2026-11-28', uses: [] },
     );
     expect(checked.violations).toEqual([]);
   });

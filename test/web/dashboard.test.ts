@@ -357,7 +357,8 @@ suite('dashboard and explorer in Chromium', () => {
     await api(`mutation Move($version: Int!) {
       moveAssignment(input: {
         lineId: "line:wang-lihua-supervises-education", toLeaderId: "leader:li-xiaoyan",
-        decisionId: "decision:qingchuan-2026-11-adjust", effectiveDate: "2026-11-28", expectedVersion: $version
+        decisionId: "decision:qingchuan-2026-11-adjust", document: "青政发〔2026〕30号", issuedById: "leader:chen-yuanhang",
+        effectiveDate: "2026-11-28", expectedVersion: $version
       }) { id version }
     }`, { version: jurisdiction.version }, editorToken);
 

@@ -58,7 +58,8 @@ export function mentions(text: string, known: readonly string[]): Mention[] {
   const masked = [...text].map((ch, i) => (taken[i] ? '、' : ch)).join('');
   const re = /[^、与和及,;:\s()“”"]+/g;
   for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
-    const token = m[0].replace(/^(?:安排|确定|明确|实行|其中|即|由|请|对|将|同时|并)+/, '').replace(/同志$/, '');
+    // '同志' ends a name: '徐静同志不在岗时' / '徐静同志由吴斌同志补位' mention 徐静.
+    const token = m[0].replace(/^(?:安排|确定|明确|实行|其中|即|由|请|对|将|同时|并)+/, '').replace(/同志.*$/, '');
     const name = nameIn(token, []);
     if (name !== null && token.endsWith(name)) found.push({ name, at: m.index, end: m.index + m[0].length });
   }

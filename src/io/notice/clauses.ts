@@ -16,6 +16,7 @@ export type ClauseKind =
   | 'BACKUP'
   | 'IGNORED'
   | 'NO_PORTFOLIO'
+  | 'ENDS'
   | 'TITLES_LABEL';
 
 interface VerbRule {
@@ -30,6 +31,10 @@ const ASSIST_HEAD_RE = new RegExp(`^协助(${HEAD})(?:同志)?(分管|管理|负
 
 /** Verbs in the order they are tried; each regex is anchored and its match is the verb (and any label colon). */
 const VERBS: readonly VerbRule[] = [
+  // '暂不分管具体工作' / '不承担具体分工': a member with no portfolio (before 分管, whose prefixes include 暂).
+  { re: /^(?:暂不|暂未|不)(?:分管|负责|承担|联系)具体(?:工作|事务|分工)|^(?:暂未|未)明确(?:具体)?分工/, kind: 'NO_PORTFOLIO' },
+  // An adjustment notice's '不再分管…' / '不再负责…工作': lines this notice ends (before 协助/分管/负责).
+  { re: /^不再(?:协助分管|协助负责|协助|分管|主管|负责|联系|牵头协调|代管|主持)\s*:?/, kind: 'ENDS' },
   { re: /^协助(?:分管|管理)\s*:?/, kind: 'CO_SUPERVISES' },
   { re: /^协管\s*:?/, kind: 'CO_SUPERVISES' },
   { re: /^协助负责\s*:?/, kind: 'RESPONSIBLE' },

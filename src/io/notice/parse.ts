@@ -1,6 +1,7 @@
 // Pure: no I/O, never throws. Reads a published division-of-labour notice (领导分工 / AB角) into leaders and their
-// portfolios, with a warning, placed in the input, for everything it could not read. The genre is described in
-// shared/notices/README.md; the vocabulary is in vocabulary.ts.
+// portfolios, with a warning, placed in the input, for everything it could not read. The genre's forms are named
+// where they are read (header.ts, clauses.ts, ab.ts; the vocabulary is in vocabulary.ts); published samples with
+// their expected parses are in test/io/notice/samples/.
 import { hasAbMarker, opensAbContext, readAb, readDashPair, type Cover, type Pair } from './ab';
 import { readClauses, startsWithVerb, type Clause, type Warn } from './clauses';
 import { governmentIn, issuerOf } from './government';
@@ -31,6 +32,7 @@ interface Draft {
   liaisesWith: string[];
   coSupervises: string[];
   coordinates: string[];
+  ends: string[];
   assistsTitle: string | null;
   backup: string | null;
   notes: string[];
@@ -45,7 +47,7 @@ interface Draft {
 
 function draft(name: string | null, titles: string[], at: Span, source: Draft['source']): Draft {
   return {
-    name, titles: [...titles], responsibleFor: [], supervises: [], liaisesWith: [], coSupervises: [], coordinates: [],
+    name, titles: [...titles], responsibleFor: [], supervises: [], liaisesWith: [], coSupervises: [], coordinates: [], ends: [],
     assistsTitle: null, backup: null, notes: [], at, source, clauseCount: 0, backupMentions: [],
   };
 }
@@ -301,6 +303,9 @@ function read(input: string, options: ParseOptions): ParsedNotice {
         case 'NO_PORTFOLIO':
           d.notes.push(c.span.text);
           break;
+        case 'ENDS':
+          d.ends.push(...c.items);
+          break;
         case 'IGNORED':
           break;
         default: {
@@ -370,6 +375,7 @@ function mergeInto(into: Draft, from: Draft): void {
   into.liaisesWith.push(...from.liaisesWith);
   into.coSupervises.push(...from.coSupervises);
   into.coordinates.push(...from.coordinates);
+  into.ends.push(...from.ends);
   into.assistsTitle = into.assistsTitle ?? from.assistsTitle;
   into.notes.push(...from.notes);
   into.clauseCount += from.clauseCount;
@@ -389,7 +395,9 @@ function firstGovernment(lines: readonly { span: Span }[]): string | null {
  * joined to leaders; when the notice has no leader blocks at all (an AB-only notice), the pairs create the leaders.
  */
 function resolveBackups(leaders: Draft[], passages: readonly { span: Span }[], dashes: readonly Span[], warn: Warn): void {
-  const fromAb = leaders.length === 0;
+  // A notice of pairs only makes its leaders from the pairs; so does an adjustment notice (增加分管…, 不再…), which
+  // names only the leaders whose portfolio changes, so a new pair may well name someone without a block.
+  const fromAb = leaders.length === 0 || leaders.some((d) => d.notes.includes('增加分管') || d.ends.length > 0);
   const byName = (n: string): Draft | undefined => leaders.find((d) => d.name === n);
   const known = (): string[] => leaders.flatMap((d) => (d.name === null ? [] : [d.name]));
   const pairs: Pair[] = [];
@@ -399,6 +407,7 @@ function resolveBackups(leaders: Draft[], passages: readonly { span: Span }[], d
     pairs.push(...r.pairs);
     covers.push(...r.covers);
     if (fromAb) for (const pair of r.pairs) for (const n of [pair.a, pair.b]) ensure(n, pair.span);
+    if (fromAb) for (const cover of r.covers) for (const n of [cover.absent, cover.backup]) ensure(n, cover.span);
   }
   for (const line of dashes) {
     const pair = readDashPair(line, known());
@@ -481,6 +490,7 @@ function finish(d: Draft): ParsedLeader {
     coSupervises: dedupe(d.coSupervises),
     coordinates: dedupe(d.coordinates),
   };
+  if (d.ends.length > 0) leader.ends = dedupe(d.ends);
   if (d.notes.length > 0) leader.notes = d.notes.join('; ');
   return leader;
 }

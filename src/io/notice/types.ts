@@ -20,6 +20,8 @@ export interface ParsedLeader {
   coSupervises: string[];
   /** 牵头协调… / 统筹协调… */
   coordinates: string[];
+  /** 不再分管… / 不再负责…工作 / 不再联系… (an adjustment notice): what the leader no longer holds; absent when none. */
+  ends?: string[];
   notes?: string;
 }
 

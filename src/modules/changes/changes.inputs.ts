@@ -111,20 +111,20 @@ export function toChangeItem(input: ChangeItemInput, index: number): ChangeItem 
 
 @InputType({ description: 'Where a change comes from: the decision that made it, when it takes effect, its document and signatory.' })
 export class ChangeBasisInput {
-  @Field(() => ID, { nullable: true, description: 'The decision of a quorate meeting that made this change (R7). Required to apply.' })
+  @Field(() => ID, { nullable: true, description: 'The decision of a quorate meeting that approved this change (R7): held, fresh (decisionMaxAgeDays), not used by another changeset. Required to apply.' })
   @IsOptional()
   @Length(...ID_LENGTH)
   decisionId?: string;
 
-  @Field(() => LocalDateScalar, { description: 'When it takes effect; may be in the future.' })
+  @Field(() => LocalDateScalar, { description: 'When it takes effect: today or later (it is signed today; no back-dating).' })
   effectiveDate!: string;
 
-  @Field(() => String, { nullable: true, description: '文号, e.g. 青政发〔2026〕20号.' })
+  @Field(() => String, { nullable: true, description: '文号, e.g. 青政发〔2026〕20号: the one the cited decision approved (Decision.approvesDocument).' })
   @IsOptional()
   @MaxLength(100)
   document?: string;
 
-  @Field(() => ID, { nullable: true, description: '签发人: the leader who signs the notice. One only acting for another may not.' })
+  @Field(() => ID, { nullable: true, description: '签发人: the leader who presides in his own right and is at his post on the signing date (today). Required to apply; one only acting for another may not sign (ACTING_POWERS_EXCLUDED).' })
   @IsOptional()
   @Length(...ID_LENGTH)
   issuedById?: string;
@@ -174,6 +174,27 @@ export class RecordAbsenceInput {
   @IsOptional()
   @Length(...ID_LENGTH)
   designatedActorId?: string;
+}
+
+@InputType({ description: 'Changes a recorded absence: extend or shorten it, designate who acts, correct the reason. Omitted fields stay as they are. EDITOR.' })
+export class UpdateAbsenceInput {
+  @Field(() => ID)
+  @Length(...ID_LENGTH)
+  absenceId!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The new first day back (exclusive end); null = not yet known.' })
+  @IsOptional()
+  validTo?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person the government office designates to act; null = nobody.' })
+  @IsOptional()
+  @Length(...ID_LENGTH)
+  designatedActorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 500)
+  reason?: string;
 }
 
 @ArgsType()

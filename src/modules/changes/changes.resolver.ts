@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import type { ChangeItem, ChangesetDraft, ChangesetPlan } from '../../domain';
 import { BadInputError } from '../../domain';
 import { AuditEvent, type Changeset } from '../../entities';
+import { LocalDateScalar } from '../../graphql/scalars';
 import type { Context } from '../../graphql/context';
 import { TOPICS, type PortfolioChangedEvent } from '../../graphql/events';
 import { connectionOf, pageWindow, type ConnectionShape } from '../../graphql/connection';
@@ -18,8 +19,11 @@ import {
   RecordAbsenceInput,
   SetBackupInput,
   toChangeItem,
+  UpdateAbsenceInput,
 } from './changes.inputs';
 import { ChangesService } from './changes.service';
+import { LifeCycleResolver } from './life-cycle.resolver';
+import { DepartmentLifeCycleResolver, DepartmentLineageResolver } from './department-life-cycle.resolver';
 import {
   AuditEventConnection,
   AuditEventNode,
@@ -131,6 +135,26 @@ export class ChangesResolver {
     return AbsenceNode.of(absence, await service.jurisdictionOf('leader', input.leaderId), input.validFrom);
   }
 
+  @Authorized('EDITOR')
+  @Mutation(() => AbsenceNode, { description: 'Ends an absence early: the leader is back at his post from `on` (the first day back); his B角 stops acting then (R5). Audited. EDITOR.' })
+  async endAbsence(
+    @Arg('absenceId', () => ID) absenceId: string,
+    @Arg('on', () => LocalDateScalar) on: string,
+    @Ctx() ctx: Context,
+  ): Promise<AbsenceNode> {
+    const { absence, jurisdictionId } = await new ChangesService(ctx).updateAbsence({ absenceId }, on);
+    return AbsenceNode.of(absence, jurisdictionId, absence.validFrom);
+  }
+
+  @Authorized('EDITOR')
+  @Mutation(() => AbsenceNode, { description: 'Changes a recorded absence (extend it, designate who acts, correct the reason) under the same rules as recording one (R5). Audited. EDITOR.' })
+  async updateAbsence(@Arg('input', () => UpdateAbsenceInput) input: UpdateAbsenceInput, @Ctx() ctx: Context): Promise<AbsenceNode> {
+    const { absence, jurisdictionId } = await new ChangesService(ctx).updateAbsence({
+      absenceId: input.absenceId, validTo: input.validTo, designatedActorId: input.designatedActorId, reason: input.reason ?? undefined,
+    });
+    return AbsenceNode.of(absence, jurisdictionId, absence.validFrom);
+  }
+
   @Authorized('VIEWER')
   @Query(() => AuditEventConnection, { description: 'The audit feed, oldest first: every write with actor, time, decision and before → after. Nothing in it is ever changed or deleted.' })
   async changes(@Args(() => ChangesArgs) args: ChangesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AuditEventNode>> {
@@ -171,4 +195,6 @@ export class JurisdictionVersionResolver {
   }
 }
 
-export const CHANGES_RESOLVERS = [ChangesResolver, JurisdictionVersionResolver] as const;
+export const CHANGES_RESOLVERS = [
+  ChangesResolver, JurisdictionVersionResolver, LifeCycleResolver, DepartmentLifeCycleResolver, DepartmentLineageResolver,
+] as const;

@@ -7,13 +7,19 @@ import {
   ChangeRefusedError,
   ConflictError,
   NotFoundError,
+  planAbsenceUpdate,
+  planEndAbsence,
+  recordedDecisionUses,
   validateChangeset,
+  type AbsenceUpdate,
   type AbsenceFact,
+  type DecisionUse,
   type AssignmentFact,
   type BackupFact,
   type ChangesetDraft,
   type ChangesetPlan,
   type DirectoryFacts,
+  type Refusal,
 } from '../../domain';
 import { Absence, Assignment, Backup, Changeset, Jurisdiction, Leader } from '../../entities';
 import type { Context } from '../../graphql/context';
@@ -23,6 +29,25 @@ import { DirectoryService } from '../directory/directory.service';
 import { loadDirectoryFacts } from '../directory/directory.facts';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+
+/**
+ * Every use of a decision so far (R7: a decision authorizes one change): the recorded lines and pairs that cite
+ * one, and the applied changesets (one statement).
+ */
+export async function decisionUses(em: SqlEntityManager, facts: DirectoryFacts): Promise<DecisionUse[]> {
+  const rows = await em.find(Changeset, { jurisdiction: facts.jurisdiction.id }, { fields: ['id', 'decisionId', 'document'], disableIdentityMap: true });
+  const applied = rows.map((c) => ({ changesetId: c.id, decisionId: c.decisionId, document: c.document }));
+  const cited = new Set(applied.map((u) => u.decisionId));
+  // Lines a changeset opened cite its decision too: name the changeset, not its lines, for those.
+  return [...applied, ...recordedDecisionUses(facts).filter((u) => !cited.has(u.decisionId))];
+}
+
+/** A write that goes with a changeset in the same transaction (e.g. a 免职 whose lines the changeset moves). */
+export interface AlongsideChange {
+  /** Refusals of the alongside write, given the facts before and as they will be after the changeset. */
+  check(before: DirectoryFacts, after: DirectoryFacts): Refusal[];
+  write(tx: SqlEntityManager, changesetId: string): Promise<void>;
+}
 
 export interface AppliedChangeset {
   readonly changeset: Changeset;
@@ -41,7 +66,8 @@ export class ChangesService {
   async preview(draft: ChangesetDraft): Promise<{ plan: ChangesetPlan; version: number }> {
     const facts = await new DirectoryService(this.ctx).facts(draft.jurisdictionId);
     const version = await this.version(this.ctx.em, draft.jurisdictionId);
-    return { plan: validateChangeset(facts, draft, lineIdsFor('changeset:preview')), version };
+    const uses = await decisionUses(this.ctx.em, facts);
+    return { plan: validateChangeset(facts, draft, lineIdsFor('changeset:preview'), { signedOn: this.ctx.today, uses }), version };
   }
 
   /**
@@ -49,7 +75,7 @@ export class ChangesService {
    * against it. The version row is updated first, inside the transaction: concurrent writers queue on it,
    * and all but the first find the version moved and fail with CONFLICT, having changed nothing.
    */
-  async apply(draft: ChangesetDraft, expectedVersion: number): Promise<AppliedChangeset> {
+  async apply(draft: ChangesetDraft, expectedVersion: number, also?: AlongsideChange): Promise<AppliedChangeset> {
     const changesetId = newId('changeset', draft.effectiveDate);
     const applied = await this.ctx.em.transactional(async (tx) => {
       const bumped = await tx.nativeUpdate(Jurisdiction, { id: draft.jurisdictionId, version: expectedVersion }, { version: expectedVersion + 1 });
@@ -61,9 +87,11 @@ export class ChangesService {
         });
       }
       const facts = await this.factsIn(tx, draft.jurisdictionId);
-      const plan = validateChangeset(facts, draft, lineIdsFor(changesetId));
-      if (plan.violations.length > 0) throw new ChangeRefusedError(plan.violations);
+      const plan = validateChangeset(facts, draft, lineIdsFor(changesetId), { signedOn: this.ctx.today, uses: await decisionUses(tx, facts) });
+      const alongside = also === undefined ? [] : also.check(facts, plan.after);
+      if (plan.violations.length > 0 || alongside.length > 0) throw new ChangeRefusedError([...plan.violations, ...alongside]);
       await this.persist(tx, draft, plan, changesetId);
+      if (also !== undefined) await also.write(tx, changesetId);
       const changeset = tx.create(Changeset, {
         id: changesetId, jurisdiction: draft.jurisdictionId, document: draft.document, decisionId: draft.decisionId as string,
         effectiveDate: draft.effectiveDate, issuedById: draft.issuedById, items: [...draft.items], version: expectedVersion + 1,
@@ -117,13 +145,44 @@ export class ChangesService {
     return absence;
   }
 
+  /**
+   * Changes a recorded absence — an early return (`endAbsence`), an extension, a designated stand-in — after the
+   * domain's checks (the same overlap rules as a new absence); moves the version (who acts has changed) and is
+   * audited with before → after. Nothing is written when it is refused.
+   */
+  async updateAbsence(update: AbsenceUpdate, endOn?: string): Promise<{ absence: AbsenceFact; jurisdictionId: string }> {
+    const row = await this.ctx.em.findOne(Absence, { id: update.absenceId }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('Absence', update.absenceId);
+    const jurisdictionId = row.jurisdiction.id;
+    const absence = await this.ctx.em.transactional(async (tx) => {
+      await tx.nativeUpdate(Jurisdiction, { id: jurisdictionId }, { version: raw('version + 1') });
+      const facts = await this.factsIn(tx, jurisdictionId);
+      const plan = endOn === undefined ? planAbsenceUpdate(facts, update) : planEndAbsence(facts, update.absenceId, endOn);
+      if (plan.violations.length > 0 || plan.before === null || plan.after === null) throw new ChangeRefusedError(plan.violations);
+      const { before, after } = plan;
+      const changed = await tx.nativeUpdate(
+        Absence,
+        { id: before.id, validTo: before.validTo },
+        { validTo: after.validTo, designatedActor: after.designatedActorId, reason: after.reason },
+      );
+      if (changed !== 1) throw new ConflictError(`${before.id} 已被修改 (changed concurrently)`, { id: before.id });
+      await appendAudit(tx, this.ctx.viewer, this.ctx.now, [
+        { jurisdictionId, action: endOn === undefined ? 'RECORD' : 'CLOSE', entityType: 'ABSENCE', entityId: before.id, decisionId: null, changesetId: null, before, after },
+      ]);
+      return after;
+    });
+    this.ctx.loaders.facts.clear(jurisdictionId);
+    this.ctx.loaders.version.clear(jurisdictionId);
+    return { absence, jurisdictionId };
+  }
+
   private async version(em: SqlEntityManager, jurisdictionId: string): Promise<number> {
     const row = await em.findOne(Jurisdiction, { id: jurisdictionId }, { fields: ['version'], disableIdentityMap: true });
     if (row === null) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return row.version;
   }
 
-  private async factsIn(tx: SqlEntityManager, jurisdictionId: string): Promise<DirectoryFacts> {
+  async factsIn(tx: SqlEntityManager, jurisdictionId: string): Promise<DirectoryFacts> {
     const facts = (await loadDirectoryFacts(tx, [jurisdictionId])).get(jurisdictionId);
     if (facts === undefined) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return facts;

@@ -76,6 +76,7 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
       posts: (postsBy.get(j.id) ?? []).map((p) => ({ id: p.id, jurisdictionId: j.id, kind: p.kind, title: p.title })),
       appointments: (appointmentsBy.get(j.id) ?? []).map((a) => ({
         id: a.id, leaderId: a.leader as string, postId: a.post as string, acting: Boolean(a.acting), validFrom: a.validFrom, validTo: a.validTo,
+        document: a.document,
       })),
       departments: (departmentsBy.get(j.id) ?? []).map((d) => ({
         id: d.id, jurisdictionId: j.id, name: d.name, kind: d.kind, aliases: json(d.aliases), headName: d.headName,
@@ -104,6 +105,7 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
       })),
       decisions: (decisionsBy.get(j.id) ?? []).map((d) => ({
         id: d.id, jurisdictionId: j.id, meetingId: d.meeting as string, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
+        approvesDocument: d.approvesDocument,
       })),
       rules: j.rules === null ? DEFAULT_GOVERNANCE_RULES : { ...DEFAULT_GOVERNANCE_RULES, ...json(j.rules as GovernanceRules | string) },
     });

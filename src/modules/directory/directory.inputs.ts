@@ -1,6 +1,6 @@
 // Argument shapes of the read API, validated at the edge (class-validator). Legitimacy is the domain's job.
 import { ArgsType, Field, ID } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { ConnectionArgs } from '../../graphql/connection';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { AssignmentKindEnum, DepartmentKindEnum } from '../../graphql/enums';
@@ -78,8 +78,12 @@ export class WhoCanDirectArgs extends ConnectionArgs {
 
 @ArgsType()
 export class WhoOverseesArgs extends ConnectionArgs {
-  @Field({ description: 'A Chinese keyword: a unit, alias or work area (财政, 区教育局, 谁分管税务?).' })
+  @Field({
+    description:
+      'What people ask: a unit, short form, topic of work, leader or "…局长", in simplified or traditional characters or pinyin, alone or in a sentence (财政, 人社局, 殡葬, 審計, shenji, 谁分管税务?, 教育局长).',
+  })
   @Length(1, 50)
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'text must not contain control characters' })
   text!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })

@@ -114,6 +114,7 @@ export class Presenter {
     return Object.assign(new OversightMatchNode(), {
       target: match.targetType === 'DEPARTMENT' ? this.department(match.targetId) : this.workArea(match.targetId),
       matchedName: match.matchedName,
+      matchedBy: match.matchedBy,
       score: match.score,
       overseers: match.overseers.map((o) =>
         Object.assign(new OverseerNode(), {

@@ -3,11 +3,12 @@ import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import {
   canDirect,
   compareDepartments,
+  compareMatches,
   coverage,
   DEPARTMENT_KINDS,
   leadershipTeam,
-  normalizeQuery,
   portfolioMatrix,
+  searchKeywords,
   whoCanDirect,
   whoOversees,
   covers,
@@ -106,19 +107,20 @@ export class DirectoryResolver {
   }
 
   @Query(() => OversightMatchConnection, {
-    description: 'Who oversees X? Chinese keyword match over units, aliases and work areas, with each match’s leaders and how they relate.',
+    description:
+      'Who oversees X? Search as people ask — unit names, short forms, topics of work, sentences, traditional characters, pinyin, leaders, heads — best first, each match with why it matched and its leaders.',
   })
   async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode>> {
     const asOf = args.asOf ?? ctx.today;
     const service = new DirectoryService(ctx);
     const jurisdictionIds =
       args.jurisdictionId === undefined
-        ? await service.jurisdictionsMatching(normalizeQuery(args.text), SEARCH_JURISDICTION_LIMIT)
+        ? await service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT)
         : [args.jurisdictionId];
     const all = await Promise.all(jurisdictionIds.map((id) => service.facts(id)));
     const matches = all
       .flatMap((facts) => whoOversees(facts, args.text, asOf).map((m) => ({ m, present: new Presenter(facts, asOf) })))
-      .sort((a, b) => b.m.score - a.m.score);
+      .sort((a, b) => compareMatches(a.m, b.m));
     return paginate(matches.map(({ m, present }) => present.match(m)), args);
   }
 

@@ -47,22 +47,32 @@ export class DirectoryService {
   }
 
   /**
-   * Jurisdictions with a unit or work area whose name or aliases contain `keyword` — the candidates for a
+   * Jurisdictions with a unit (name, aliases, head), work area (name, aliases) or leader whose text contains one of
+   * `keywords` (searchKeywords: the keyword and the stems of the vocabulary kinds it means) — the candidates for a
    * search that names no government. Bounded, so a one-character keyword cannot load the whole country.
    */
-  async jurisdictionsMatching(keyword: string, limit: number): Promise<string[]> {
-    const pattern = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  async jurisdictionsMatching(keywords: readonly string[], limit: number): Promise<string[]> {
+    if (keywords.length === 0) return [];
+    const patterns = keywords.map((k) => `%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const knex = this.ctx.em.getKnex();
     // CAST(… AS TEXT) reads the JSON aliases column as text on both SQLite and PostgreSQL.
-    const matching = async (table: string): Promise<string[]> => {
+    const matching = async (table: string, columns: readonly string[]): Promise<string[]> => {
       const rows: { jurisdiction_id: string }[] = await knex(table)
         .distinct('jurisdiction_id')
-        .whereRaw("name like ? escape '\\' or cast(aliases as text) like ? escape '\\'", [pattern, pattern])
+        .where((q) => {
+          for (const pattern of patterns) {
+            for (const column of columns) q.orWhereRaw(`${column} like ? escape '\\'`, [pattern]);
+          }
+        })
         .orderBy('jurisdiction_id')
         .limit(limit);
       return rows.map((r) => r.jurisdiction_id);
     };
-    const ids = new Set([...(await matching('department')), ...(await matching('work_area'))]);
+    const ids = new Set([
+      ...(await matching('department', ['name', 'cast(aliases as text)', 'head_name'])),
+      ...(await matching('work_area', ['name', 'cast(aliases as text)'])),
+      ...(await matching('leader', ['name'])),
+    ]);
     return [...ids].sort().slice(0, limit);
   }
 

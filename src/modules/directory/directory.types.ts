@@ -1,6 +1,7 @@
 // GraphQL read models of the directory. Nodes carry the fact they show and the date the parent query
 // asked about (`asOf`), so nested time-dependent fields default to the same date.
-import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MATCH_KINDS, type MatchKind } from '../../domain';
 import type {
   AbsenceFact,
   AppointmentFact,
@@ -76,9 +77,12 @@ export class AppointmentNode {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Exclusive end; null while in force.' })
   validTo!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The 任免 document (people’s congress or party committee) that made it, when recorded.' })
+  document!: string | null;
+
   static of(fact: AppointmentFact, post: PostFact): AppointmentNode {
     return Object.assign(new AppointmentNode(), {
-      id: fact.id, post: PostNode.of(post), acting: fact.acting, validFrom: fact.validFrom, validTo: fact.validTo,
+      id: fact.id, post: PostNode.of(post), acting: fact.acting, validFrom: fact.validFrom, validTo: fact.validTo, document: fact.document ?? null,
     });
   }
 }
@@ -378,15 +382,33 @@ export const OversightTargetUnion = createUnionType({
   resolveType: (value) => ('kind' in value ? DepartmentNode : WorkAreaNode),
 });
 
-@ObjectType('OversightMatch', { description: 'A unit or work area that matches a keyword, and who oversees it.' })
+export const MatchKindEnum = Object.fromEntries(MATCH_KINDS.map((k) => [k, k])) as { [K in MatchKind]: K };
+registerEnumType(MatchKindEnum, {
+  name: 'MatchKind',
+  description: 'Why a search found a unit or work area, strongest first as ranked.',
+  valuesConfig: {
+    NAME: { description: 'Its own name' },
+    ALIAS: { description: 'An alias in the data (short form, 挂牌 name)' },
+    SHORT_FORM: { description: 'A standard short form or name of its kind (人社局, 林草局), from the shipped vocabulary' },
+    TOPIC: { description: 'A topic of its kind’s work in its 三定 (殡葬, 非遗, 学区划分), from the shipped vocabulary' },
+    PINYIN: { description: 'The pinyin, in full or by initials, of a name, short form, topic or leader (shenji, sjj)' },
+    LEADER: { description: 'A leader’s name: a unit or work area he oversees or acts for' },
+    HEAD: { description: 'A question for the unit’s head (…局长, …主任) or the head’s name; see target.head' },
+  },
+});
+
+@ObjectType('OversightMatch', { description: 'A unit or work area that matches a search, why, and who oversees it.' })
 export class OversightMatchNode {
   @Field(() => OversightTargetUnion)
   target!: DepartmentNode | WorkAreaNode;
 
-  @Field({ description: 'The name or alias that matched.' })
+  @Field({ description: 'The term that matched: the name, alias, short form, topic, or the leader’s or head’s name.' })
   matchedName!: string;
 
-  @Field(() => Int, { description: '3 exact, 2 the name contains the keyword, 1 the keyword contains the name.' })
+  @Field(() => MatchKindEnum, { description: 'Why it matched; results come best first (exact name > short form > alias > topic > pinyin).' })
+  matchedBy!: MatchKind;
+
+  @Field(() => Int, { description: 'How closely matchedName matched: 3 exact, 2 it contains the keyword (a topic: starts with it), 1 the keyword contains it.' })
   score!: number;
 
   @Field(() => [OverseerNode])

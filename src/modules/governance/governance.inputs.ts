@@ -1,5 +1,5 @@
 // Inputs for recording meetings and decisions, validated at the edge.
-import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { DecisionCategory, MeetingKind } from '../../domain';
 import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
@@ -78,6 +78,11 @@ export class RecordDecisionInput {
   @IsOptional()
   @MaxLength(100)
   minutesNumber?: string;
+
+  @Field(() => String, { nullable: true, description: 'DIVISION_OF_LABOUR: the 文号 of the re-division it approved (原则同意…调整方案). A changeset citing this decision must carry it; only one may.' })
+  @IsOptional()
+  @Length(1, 100)
+  approvesDocument?: string;
 }
 
 @ArgsType()
@@ -125,4 +130,9 @@ export class SetGovernanceRulesInput {
   @IsOptional()
   @MaxLength(500)
   source?: string;
+
+  @Field(() => Int, { defaultValue: 90, description: 'A decision older than this many days on the signing date is stale (DECISION_STALE).' })
+  @Min(1)
+  @Max(3650)
+  decisionMaxAgeDays!: number;
 }

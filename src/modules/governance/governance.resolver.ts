@@ -20,7 +20,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { Presenter } from '../directory/directory.present';
 import { DepartmentNode, JurisdictionNode, LeaderNode } from '../directory/directory.types';
 import { ViolationNode } from '../changes/changes.types';
-import { decisionProblems, GovernanceService, setGovernanceRules } from './governance.service';
+import { GovernanceService, setGovernanceRules } from './governance.service';
 import { DecisionsArgs, MeetingsArgs, RecordDecisionInput, RecordMeetingInput, SetGovernanceRulesInput } from './governance.inputs';
 import {
   AgendaItemNode,
@@ -154,10 +154,10 @@ export class DecisionFieldResolver {
   }
 
   @FieldResolver(() => [ViolationNode], {
-    description: 'Why this decision cannot carry a collective matter (no quorum, a meeting kind that may not decide it); empty when it can.',
+    description: 'Why this decision cannot carry a collective matter today (no quorum, a meeting kind that may not decide it, a meeting not yet held, stale, no proposal approved, already used); empty when it can.',
   })
   async problems(@Root() node: DecisionNode, @Ctx() ctx: Context): Promise<ViolationNode[]> {
-    return decisionProblems(await new DirectoryService(ctx).facts(node.jurisdictionId), node.fact).map((v) => ViolationNode.of(v));
+    return (await new GovernanceService(ctx).problems(node.fact)).map((v) => ViolationNode.of(v));
   }
 }
 

@@ -2,11 +2,15 @@
 // Load facts → check → persist once (with its audit entries) → publish.
 import {
   BadInputError,
+  ChangeRefusedError,
   checkCollectiveDecision,
+  checkDecisionRecord,
+  checkMeetingAttendance,
   COLLECTIVE_CATEGORIES,
   leadershipTeam,
   NotFoundError,
   type DecisionFact,
+  type DecisionUse,
   type DirectoryFacts,
   type GovernanceRules,
   type MeetingFact,
@@ -18,6 +22,7 @@ import type { Context } from '../../graphql/context';
 import { TOPICS } from '../../graphql/events';
 import { appendAudit, newId } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
+import { decisionUses } from '../changes/changes.service';
 import type { RecordDecisionInput, RecordMeetingInput, SetGovernanceRulesInput } from './governance.inputs';
 
 export class GovernanceService {
@@ -26,10 +31,9 @@ export class GovernanceService {
   async recordMeeting(input: RecordMeetingInput): Promise<MeetingFact> {
     const facts = await new DirectoryService(this.ctx).facts(input.jurisdictionId);
     const team = new Set(leadershipTeam(facts, input.date).map((m) => m.leader.id));
-    const notOnTeam = input.votingAttendeeIds.filter((id) => !team.has(id));
-    if (notOnTeam.length > 0) {
-      throw new BadInputError(`表决出席人须为会议当日的班子成员 (voting attendees must be on the team on ${input.date})`, { notOnTeam });
-    }
+    // Quorum is counted from who was really there: members of the team that day, not away (R7).
+    const attendance = checkMeetingAttendance(facts, { date: input.date, votingAttendeeIds: input.votingAttendeeIds });
+    if (attendance.length > 0) throw new ChangeRefusedError(attendance);
     if (new Set(input.votingAttendeeIds).size !== input.votingAttendeeIds.length) {
       throw new BadInputError('表决出席人重复 (a voting attendee is listed twice)', { votingAttendeeIds: input.votingAttendeeIds });
     }
@@ -73,12 +77,21 @@ export class GovernanceService {
 
   /**
    * Records what a meeting decided. The minutes are a fact and are recorded as they are; whether the decision
-   * can carry a collective matter (quorum, meeting kind — R7) is shown by `problems` and enforced where the
-   * decision is cited.
+   * can carry a collective matter (quorum, meeting kind, age — R7) is shown by `problems` and enforced where the
+   * decision is cited. A meeting that has not yet been held decides nothing (MEETING_NOT_HELD). A decision on the
+   * division of labour names the 文号 of the proposal it approved (approvesDocument): it authorizes that change only.
    */
   async recordDecision(input: RecordDecisionInput): Promise<DecisionFact> {
     const row = await this.ctx.em.findOne(Meeting, { id: input.meetingId }, { fields: ['jurisdiction'] });
     if (row === null) throw new NotFoundError('Meeting', input.meetingId);
+    const facts = await new DirectoryService(this.ctx).facts(row.jurisdiction.id);
+    const meeting = facts.meetings.find((m) => m.id === input.meetingId);
+    if (meeting === undefined) throw new NotFoundError('Meeting', input.meetingId);
+    const notHeld = checkDecisionRecord(facts, meeting, this.ctx.today);
+    if (notHeld.length > 0) throw new ChangeRefusedError(notHeld);
+    if (input.approvesDocument !== undefined && input.category !== 'DIVISION_OF_LABOUR') {
+      throw new BadInputError('只有分工调整决定才批准调整方案文号 (approvesDocument is for DIVISION_OF_LABOUR decisions only)', { field: 'approvesDocument' });
+    }
     if (input.agendaItemId !== undefined) {
       const item = await this.ctx.em.findOne(AgendaItem, { id: input.agendaItemId, meeting: input.meetingId });
       if (item === null) throw new NotFoundError('AgendaItem', input.agendaItemId);
@@ -90,6 +103,7 @@ export class GovernanceService {
       category: input.category,
       text: input.text,
       minutesNumber: input.minutesNumber ?? null,
+      approvesDocument: input.approvesDocument ?? null,
     };
     await this.ctx.em.transactional(async (tx) => {
       tx.create(Decision, { ...decision, jurisdiction: decision.jurisdictionId, meeting: decision.meetingId, agendaItem: input.agendaItemId ?? null });
@@ -101,6 +115,13 @@ export class GovernanceService {
     this.ctx.loaders.facts.clear(decision.jurisdictionId);
     this.ctx.events.publish(TOPICS.decisionRecorded, { jurisdictionId: decision.jurisdictionId, decisionId: decision.id });
     return decision;
+  }
+
+  /** Why a recorded decision could not carry a collective matter today; empty when it can. */
+  async problems(decision: DecisionFact): Promise<Violation[]> {
+    const facts = await new DirectoryService(this.ctx).facts(decision.jurisdictionId);
+    const uses = await decisionUses(this.ctx.em, facts);
+    return decisionProblems(facts, decision, this.ctx.today, uses);
   }
 }
 
@@ -118,6 +139,7 @@ export async function setGovernanceRules(ctx: Context, input: SetGovernanceRules
     quorumMoreThan: input.quorumMoreThan,
     meetingKindsByCategory: Object.fromEntries(input.meetingKindsByCategory.map((c) => [c.category, [...new Set(c.meetingKinds)]])),
     source: input.source ?? null,
+    decisionMaxAgeDays: input.decisionMaxAgeDays,
   };
   await ctx.em.transactional(async (tx) => {
     await tx.nativeUpdate(Jurisdiction, { id: input.jurisdictionId }, { rules, version: raw('version + 1') });
@@ -130,10 +152,17 @@ export async function setGovernanceRules(ctx: Context, input: SetGovernanceRules
   return rules;
 }
 
-/** Why a recorded decision could not carry a collective matter (quorum, meeting kind); empty when it can. */
-export function decisionProblems(facts: DirectoryFacts, decision: DecisionFact): Violation[] {
+/**
+ * Why a recorded decision could not carry a collective matter today (quorum, meeting kind, a meeting not yet held,
+ * age, a re-division decision naming no proposal or already used); empty when it can.
+ */
+export function decisionProblems(facts: DirectoryFacts, decision: DecisionFact, today: string, uses: readonly DecisionUse[]): Violation[] {
   if (!COLLECTIVE_CATEGORIES.includes(decision.category)) return [];
   const meeting = facts.meetings.find((m) => m.id === decision.meetingId);
   if (meeting === undefined) return [];
-  return checkCollectiveDecision(facts, { decisionId: decision.id, category: decision.category, effectiveDate: meeting.date, issuedById: null });
+  const effectiveDate = meeting.date > today ? meeting.date : today;
+  return checkCollectiveDecision(facts, {
+    decisionId: decision.id, category: decision.category, effectiveDate, issuedById: null, signedOn: null,
+    document: decision.approvesDocument, uses,
+  }).concat(checkDecisionRecord(facts, meeting, today));
 }

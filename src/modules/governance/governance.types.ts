@@ -79,12 +79,16 @@ export class DecisionNode {
   @Field(() => String, { nullable: true, description: '纪要号' })
   minutesNumber!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The 文号 of the one re-division this decision approved; a changeset citing it must carry that 文号, and only one may (R7).' })
+  approvesDocument!: string | null;
+
   fact!: DecisionFact;
   jurisdictionId!: string;
 
   static of(fact: DecisionFact): DecisionNode {
     return Object.assign(new DecisionNode(), {
-      id: fact.id, category: fact.category, text: fact.text, minutesNumber: fact.minutesNumber, fact, jurisdictionId: fact.jurisdictionId,
+      id: fact.id, category: fact.category, text: fact.text, minutesNumber: fact.minutesNumber, approvesDocument: fact.approvesDocument,
+      fact, jurisdictionId: fact.jurisdictionId,
     });
   }
 }
@@ -114,11 +118,15 @@ export class GovernanceRulesNode {
   @Field(() => String, { nullable: true, description: 'The local rule these come from.' })
   source!: string | null;
 
+  @Field(() => Int, { description: 'A decision older than this many days on the signing date is stale (DECISION_STALE); default 90.' })
+  decisionMaxAgeDays!: number;
+
   static of(rules: GovernanceRules): GovernanceRulesNode {
     return Object.assign(new GovernanceRulesNode(), {
       quorumMoreThan: rules.quorumMoreThan,
       meetingKindsByCategory: Object.entries(rules.meetingKindsByCategory).map(([category, meetingKinds]) => ({ category, meetingKinds: [...(meetingKinds ?? [])] })),
       source: rules.source,
+      decisionMaxAgeDays: rules.decisionMaxAgeDays,
     });
   }
 }

@@ -1,0 +1,97 @@
+// Use cases of the units' life cycle (机构改革): load facts → the domain's plan → persist once (units, lineage, the
+// lines that move or end, the version bump and the audit feed, all in one transaction).
+import { ChangeRefusedError, ConflictError, NotFoundError, planDepartmentChange, type DepartmentChange, type DepartmentPlan } from '../../domain';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Assignment, Department, DepartmentLineage, Jurisdiction } from '../../entities';
+import type { Context } from '../../graphql/context';
+import { appendAudit, newId, type AuditEntry } from '../audit';
+import { ChangesService } from './changes.service';
+
+export class DepartmentLifeCycleService {
+  constructor(private readonly ctx: Context) {}
+
+  /** The government a unit belongs to. */
+  async jurisdictionOf(departmentId: string): Promise<string> {
+    const row = await this.ctx.em.findOne(Department, { id: departmentId }, { fields: ['jurisdiction'] });
+    if (row === null) throw new NotFoundError('Department', departmentId);
+    return row.jurisdiction.id;
+  }
+
+  async apply(jurisdictionId: string, change: DepartmentChange, expectedVersion: number): Promise<DepartmentPlan> {
+    const stem = newId('reorg', change.on).replace(/^reorg:/, '');
+    const mint = (kind: 'LINEAGE' | 'LINE', n: number) => `${kind === 'LINE' ? 'line' : 'lineage'}:${stem}-${n}`;
+    const plan = await this.ctx.em.transactional(async (tx) => {
+      await this.bump(tx, jurisdictionId, expectedVersion);
+      const facts = await new ChangesService(this.ctx).factsIn(tx, jurisdictionId);
+      const planned = planDepartmentChange(facts, change, mint);
+      if (planned.violations.length > 0) throw new ChangeRefusedError(planned.violations);
+      await this.persist(tx, jurisdictionId, planned, facts.departments, facts.assignments);
+      return planned;
+    });
+    this.ctx.loaders.facts.clear(jurisdictionId);
+    this.ctx.loaders.version.clear(jurisdictionId);
+    return plan;
+  }
+
+  private async bump(tx: SqlEntityManager, jurisdictionId: string, expectedVersion: number): Promise<void> {
+    const bumped = await tx.nativeUpdate(Jurisdiction, { id: jurisdictionId, version: expectedVersion }, { version: expectedVersion + 1 });
+    if (bumped === 1) return;
+    const row = await tx.findOne(Jurisdiction, { id: jurisdictionId }, { fields: ['version'], disableIdentityMap: true });
+    if (row === null) throw new NotFoundError('Jurisdiction', jurisdictionId);
+    throw new ConflictError(`分工已被他人修改：当前版本 ${row.version}，提交所据版本 ${expectedVersion} (the directory changed since you read it)`, {
+      expectedVersion, currentVersion: row.version,
+    });
+  }
+
+  private async persist(
+    tx: SqlEntityManager,
+    jurisdictionId: string,
+    plan: DepartmentPlan,
+    departments: readonly { id: string; validTo: string | null; name: string; aliases: readonly string[] }[],
+    lines: readonly { id: string; validTo: string | null }[],
+  ): Promise<void> {
+    const audit: AuditEntry[] = [];
+    const entry = (action: AuditEntry['action'], entityType: string, entityId: string, before: unknown, after: unknown): AuditEntry =>
+      ({ jurisdictionId, action, entityType, entityId, decisionId: null, changesetId: null, before, after });
+    const guarded = async (update: Promise<number>, id: string) => {
+      if ((await update) !== 1) throw new ConflictError(`${id} 已被修改 (changed concurrently)`, { id });
+    };
+    for (const d of plan.creates) {
+      await tx.insert(Department, {
+        id: d.id, jurisdiction: jurisdictionId, name: d.name, kind: d.kind, aliases: [...d.aliases], headName: d.headName, headContact: d.headContact,
+        validFrom: d.validFrom, validTo: d.validTo,
+      });
+      audit.push(entry('OPEN', 'DEPARTMENT', d.id, null, d));
+    }
+    for (const d of plan.renames) {
+      const before = departments.find((x) => x.id === d.id);
+      await guarded(tx.nativeUpdate(Department, { id: d.id, name: before?.name }, { name: d.name, aliases: [...d.aliases] }), d.id);
+      audit.push(entry('RECORD', 'DEPARTMENT', d.id, before, d));
+    }
+    for (const d of plan.closes) {
+      const before = departments.find((x) => x.id === d.id);
+      await guarded(tx.nativeUpdate(Department, { id: d.id, validTo: before?.validTo ?? null }, { validTo: d.validTo }), d.id);
+      audit.push(entry('CLOSE', 'DEPARTMENT', d.id, before, d));
+    }
+    for (const l of plan.lineCloses) {
+      const before = lines.find((x) => x.id === l.id);
+      await guarded(tx.nativeUpdate(Assignment, { id: l.id, validTo: before?.validTo ?? null }, { validTo: l.validTo }), l.id);
+      audit.push(entry('CLOSE', 'ASSIGNMENT', l.id, before, l));
+    }
+    for (const a of plan.lineOpens) {
+      await tx.insert(Assignment, {
+        id: a.id, jurisdiction: a.jurisdictionId, leader: a.leaderId, kind: a.kind, department: a.departmentId, workArea: a.workAreaId,
+        principal: a.principalId, subject: a.subject, document: a.document, decisionId: a.decisionId, validFrom: a.validFrom, validTo: a.validTo,
+      });
+      audit.push(entry('OPEN', 'ASSIGNMENT', a.id, null, a));
+    }
+    for (const l of plan.lineage) {
+      await tx.insert(DepartmentLineage, {
+        id: l.id, jurisdiction: jurisdictionId, kind: l.kind, predecessor: l.predecessorId, successor: l.successorId, date: l.date,
+        document: l.document, formerName: l.formerName,
+      });
+      audit.push(entry('RECORD', 'DEPARTMENT_LINEAGE', l.id, null, l));
+    }
+    await appendAudit(tx, this.ctx.viewer, this.ctx.now, audit);
+  }
+}

@@ -1,0 +1,106 @@
+// 机构改革 through the API, on a real database: merge, split, rename, abolish and create, each atomic with the lines
+// it moves or ends, with lineage (Department.predecessors / successors), audited, refused with nothing written.
+import { seedDemoIfEmpty } from '../../src/db/database';
+import { openTestDatabase, type TestDatabase } from '../support/database';
+import { createTestApi, EDITOR, type TestApi } from '../support/api';
+import { dumpAll } from '../support/dump';
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await openTestDatabase('department_life_cycle');
+  await seedDemoIfEmpty(db.orm);
+  api = await createTestApi(db.orm);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+const J = 'jur:qingchuan';
+const as = { viewer: EDITOR };
+const DOC = '青编〔2026〕21号';
+const UNIT = 'id name validFrom validTo aliases supervisedBy { leader { id } validFrom } predecessors { id } successors { id }';
+
+async function version(): Promise<number> {
+  return (await api.data(`{ jurisdiction(id: "${J}") { version } }`)).jurisdiction.version;
+}
+
+async function unit(id: string, asOf: string) {
+  return (await api.data(`{ department(id: "${id}", asOf: "${asOf}") { ${UNIT} } }`)).department;
+}
+
+async function refused(mutation: string, type: string, input: Record<string, unknown>) {
+  const before = await dumpAll(db.orm);
+  const result = await api.run(`mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`, { input: { ...input, expectedVersion: await version() } }, as);
+  expect(await dumpAll(db.orm)).toEqual(before);
+  return result.errors?.[0].extensions;
+}
+
+it('merges 区科学技术局 and 区工业和信息化局 into a new unit; 何志远’s lines move with him; lineage both ways', async () => {
+  const v = await version();
+  const { mergeDepartments } = await api.data(`mutation($input: MergeDepartmentsInput!) { mergeDepartments(input: $input) { ${UNIT} } }`, {
+    input: {
+      departmentIds: ['dept:sci-tech', 'dept:industry'], into: { id: 'dept:sci-industry', name: '区科技和工业信息化局', kind: 'CONSTITUENT', aliases: ['区科工局'] },
+      on: '2026-12-01', document: DOC, expectedVersion: v,
+    },
+  }, as);
+  expect(mergeDepartments).toMatchObject({
+    id: 'dept:sci-industry', validFrom: '2026-12-01', supervisedBy: [{ leader: { id: 'leader:he-zhiyuan' }, validFrom: '2026-12-01' }],
+  });
+  expect(mergeDepartments.predecessors.map((d: { id: string }) => d.id).sort()).toEqual(['dept:industry', 'dept:sci-tech']);
+  expect(await version()).toBe(v + 1);
+  expect(await unit('dept:sci-tech', '2026-11-30')).toMatchObject({ validTo: '2026-12-01', supervisedBy: [{ leader: { id: 'leader:he-zhiyuan' } }], successors: [{ id: 'dept:sci-industry' }] });
+  expect((await unit('dept:sci-tech', '2026-12-01')).supervisedBy).toEqual([]);
+  const { coverage } = await api.data(`{ coverage(jurisdictionId: "${J}", asOf: "2026-12-01") { gaps { id } } }`);
+  expect(coverage.gaps.map((g: { id: string }) => g.id)).not.toEqual(expect.arrayContaining(['dept:sci-industry']));
+});
+
+it('splits 区城市管理局 in two: each successor is supervised by 孙海涛 from that day', async () => {
+  const { splitDepartment } = await api.data(`mutation($input: SplitDepartmentInput!) { splitDepartment(input: $input) { id supervisedBy { leader { id } } predecessors { id } } }`, {
+    input: {
+      departmentId: 'dept:urban-management', on: '2026-12-01', document: DOC, expectedVersion: await version(),
+      into: [{ id: 'dept:urban-a', name: '区城市管理局（新）', kind: 'AFFILIATED' }, { id: 'dept:urban-b', name: '区综合行政执法局', kind: 'AFFILIATED' }],
+    },
+  }, as);
+  expect(splitDepartment).toEqual([
+    { id: 'dept:urban-a', supervisedBy: [{ leader: { id: 'leader:sun-haitao' } }], predecessors: [{ id: 'dept:urban-management' }] },
+    { id: 'dept:urban-b', supervisedBy: [{ leader: { id: 'leader:sun-haitao' } }], predecessors: [{ id: 'dept:urban-management' }] },
+  ]);
+});
+
+it('renames 区统计局: same id and history, the old name an alias, no predecessor', async () => {
+  const { renameDepartment } = await api.data(`mutation($input: RenameDepartmentInput!) { renameDepartment(input: $input) { ${UNIT} } }`, {
+    input: { departmentId: 'dept:statistics', name: '区统计局（区普查中心）', on: '2026-12-01', document: DOC, expectedVersion: await version() },
+  }, as);
+  expect(renameDepartment).toMatchObject({ id: 'dept:statistics', name: '区统计局（区普查中心）', predecessors: [], successors: [], supervisedBy: [{ leader: { id: 'leader:zhou-ming' } }] });
+  expect(renameDepartment.aliases).toContain('区统计局');
+  const { whoOversees } = await api.data(`{ whoOversees(text: "区统计局", asOf: "2026-12-02") { nodes { target { ... on Department { id } } } } }`);
+  expect(whoOversees.nodes.map((n: any) => n.target.id)).toContain('dept:statistics');
+});
+
+it('abolishes 区信访局, its work to 区民政局: the line moves; and creates a unit', async () => {
+  const { abolishDepartment } = await api.data(`mutation($input: AbolishDepartmentInput!) { abolishDepartment(input: $input) { id validTo successors { id } } }`, {
+    input: { departmentId: 'dept:petitions', transferToId: 'dept:civil-affairs', on: '2026-12-01', document: DOC, expectedVersion: await version() },
+  }, as);
+  expect(abolishDepartment).toEqual({ id: 'dept:petitions', validTo: '2026-12-01', successors: [{ id: 'dept:civil-affairs' }] });
+  expect((await unit('dept:civil-affairs', '2026-12-01')).supervisedBy.map((s: any) => s.leader.id)).toEqual(expect.arrayContaining(['leader:wang-lihua', 'leader:zhao-wenbin']));
+  const { createDepartment } = await api.data(`mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id name validFrom supervisedBy { leader { id } } } }`, {
+    input: { jurisdictionId: J, department: { id: 'dept:low-altitude', name: '区低空经济发展中心', kind: 'AFFILIATED' }, on: '2026-12-01', document: DOC, expectedVersion: await version() },
+  }, as);
+  expect(createDepartment).toEqual({ id: 'dept:low-altitude', name: '区低空经济发展中心', validFrom: '2026-12-01', supervisedBy: [] });
+  const { changes } = await api.data(`{ changes(jurisdictionId: "${J}", since: "2026-11-28T00:00:00Z", first: 100) { nodes { action entityType entityId } } }`);
+  expect(changes.nodes.filter((e: any) => e.entityId === 'dept:petitions').map((e: any) => e.action)).toEqual(['CLOSE']);
+});
+
+it.each([
+  ['a unit under a name in use', 'createDepartment', 'CreateDepartmentInput', { jurisdictionId: J, department: { name: '区财政局', kind: 'CONSTITUENT' }, on: '2026-12-05', document: DOC }, 'NAME_IN_USE'],
+  ['a 分管 line passed to the tax bureau (R4)', 'abolishDepartment', 'AbolishDepartmentInput', { departmentId: 'dept:justice', transferToId: 'dept:tax', on: '2026-12-05', document: DOC }, 'OUTSIDE_GOVERNMENT_LINE'],
+  ['a unit abolished already', 'abolishDepartment', 'AbolishDepartmentInput', { departmentId: 'dept:gov-service-center', on: '2026-12-05', document: DOC }, 'UNIT_NOT_ACTIVE'],
+  ['a rename to another unit’s name', 'renameDepartment', 'RenameDepartmentInput', { departmentId: 'dept:finance', name: '区审计局', on: '2026-12-05', document: DOC }, 'NAME_IN_USE'],
+  ['a merge into nothing', 'mergeDepartments', 'MergeDepartmentsInput', { departmentIds: ['dept:water', 'dept:agriculture'], on: '2026-12-05', document: DOC }, 'BAD_USER_INPUT'],
+])('refuses %s (%s), writing nothing', async (_label, mutation, type, input, code) => {
+  expect((await refused(mutation, type, input))?.code).toBe(code);
+});
