@@ -16,7 +16,7 @@ import { createEvents } from '../src/graphql/events';
 import { createSchema } from '../src/graphql/schema';
 import { generateDistrict } from '../src/io/generate';
 import { importDataset } from '../src/io/importer';
-import { createApollo } from '../src/server';
+import { createApollo, createLocalPolicy } from '../src/server';
 import { freshBenchDatabase, numberArgument } from './support';
 
 const TODAY = '2026-11-28';
@@ -35,7 +35,7 @@ const QUERIES: Record<string, string> = {
 
 async function measure(orm: MikroORM, rounds: number): Promise<Map<string, number>> {
   const events = createEvents();
-  const apollo = createApollo(await createSchema(events), console);
+  const apollo = createApollo(await createSchema(events), createLocalPolicy({ error: (details, message) => console.error(message, details) }));
   await apollo.start();
   const scope = { today: TODAY, now: new Date(`${TODAY}T04:00:00Z`), viewer: null, publicReads: true, events };
   const medians = new Map<string, number>();

@@ -1,5 +1,6 @@
 // Environment parsing, done once. Everything else receives a Config; nothing else reads process.env.
 import path from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -19,8 +20,16 @@ export interface Config {
   readonly timeZone: string;
   /** Anonymous callers may read (the demo default). Writes always need a token. */
   readonly publicReads: boolean;
-  /** Redis for subscription events between several API instances; null = in-process (one instance). */
+  /** Redis for subscription events and rate-limit counters between several API instances; null = in-process. */
   readonly redisUrl: string | null;
+  /** Schema introspection: on, except with NODE_ENV=production unless INTROSPECTION=true. */
+  readonly introspection: boolean;
+  /** The explorer at /graphiql: on, except with NODE_ENV=production unless EXPLORER=true. */
+  readonly explorer: boolean;
+  /** Rate-limit budgets (points per window); null when RATE_LIMIT_POINTS=0. */
+  readonly rateLimits: RateLimitSettings | null;
+  /** pino's level for the JSON log on stdout. */
+  readonly logLevel: string;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -33,11 +42,29 @@ export function databaseFromUrl(url: string | undefined): DatabaseConfig {
   return { kind: 'sqlite', url: url.replace(/^(sqlite|file):(\/\/)?/, '') };
 }
 
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** "true"/"false" switches; anything else is a mistake worth stopping for. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   }
+  const production = env.NODE_ENV === 'production';
+  const tokenPoints = nonNegativeInteger(env, 'RATE_LIMIT_POINTS', DEFAULT_RATE_LIMITS.tokenPoints);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -46,6 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.DIRECTORY_TIME_ZONE ?? 'Asia/Shanghai',
     publicReads: env.PUBLIC_READS !== 'false',
     redisUrl: env.REDIS_URL === undefined || env.REDIS_URL === '' ? null : env.REDIS_URL,
+    introspection: flag(env, 'INTROSPECTION', !production),
+    explorer: flag(env, 'EXPLORER', !production),
+    rateLimits: tokenPoints === 0 ? null : {
+      tokenPoints,
+      anonymousPoints: nonNegativeInteger(env, 'RATE_LIMIT_ANONYMOUS_POINTS', DEFAULT_RATE_LIMITS.anonymousPoints),
+      windowSeconds: Math.max(1, nonNegativeInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds)),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
 

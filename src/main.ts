@@ -2,13 +2,17 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase, seedDemoIfEmpty } from './db/database';
+import { createLogger } from './edge/telemetry';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await openDatabase(config.database);
   if (config.seedDemo && (await seedDemoIfEmpty(orm))) console.log('seeded the demo district (青川区) into an empty database');
-  const server = await startServer(orm, config.port, config.host, { timeZone: config.timeZone, publicReads: config.publicReads, redisUrl: config.redisUrl });
+  const server = await startServer(orm, config.port, config.host, {
+    timeZone: config.timeZone, publicReads: config.publicReads, redisUrl: config.redisUrl, introspection: config.introspection,
+    explorer: config.explorer, rateLimits: config.rateLimits, logger: createLogger(config.logLevel),
+  });
   console.log(`分工名录 GraphQL API at ${server.url}/graphql (database: ${config.database.kind}; reads ${config.publicReads ? 'public' : 'need a token'})`);
   const shutdown = async () => {
     await server.stop();

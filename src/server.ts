@@ -1,26 +1,32 @@
-// Composition root of the HTTP server: schema → Apollo Server (hardened) → Express and graphql-ws on one
-// http.Server.
+// Composition root of the HTTP server: schema → one operation policy → Apollo Server (HTTP) and graphql-ws
+// (WebSocket) on one http.Server, plus the web pages, the exports and the operators' endpoints.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import Redis from 'ioredis';
 import { todayIn } from './config';
 import { authenticate, type Viewer } from './auth/tokens';
 import { DomainError } from './domain';
 import { createContext, type Context } from './graphql/context';
-import { createFormatError, type Logger } from './graphql/errors';
 import { connectEvents, type Events } from './graphql/events';
 import { createSchema } from './graphql/schema';
+import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
+import { createLogger, createTelemetry, type Logger, type Telemetry } from './edge/telemetry';
+import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './io/http';
+import { checkReadiness } from './db/database';
+
+export { QUERY_LIMITS } from './edge/policy';
 
 export interface ServerOptions {
   readonly timeZone: string;
@@ -28,9 +34,16 @@ export interface ServerOptions {
   readonly publicReads: boolean;
   /** The clock, injectable so tests can fix "today". */
   readonly now?: () => Date;
-  /** Redis for events between instances (see graphql/events.ts); in-process when null or omitted. */
+  /** Redis for events and rate-limit counters between instances; in-process when null or omitted. */
   readonly redisUrl?: string | null;
   readonly logger?: Logger;
+  /** Schema introspection; on unless turned off (production turns it off, see config.ts). */
+  readonly introspection?: boolean;
+  /** The GraphQL explorer at /graphiql; on unless turned off. */
+  readonly explorer?: boolean;
+  /** Points per window; null turns rate limiting off (the benchmark does). */
+  readonly rateLimits?: RateLimitSettings | null;
+  readonly webSocketLimits?: Partial<WebSocketLimits>;
 }
 
 export interface RunningServer {
@@ -38,31 +51,54 @@ export interface RunningServer {
   readonly apollo: ApolloServer<Context>;
   readonly httpServer: http.Server;
   readonly events: Events;
+  readonly telemetry: Telemetry;
   stop(): Promise<void>;
 }
 
-/** Limits on what one operation may ask for; documented in the README. */
-export const QUERY_LIMITS = { maxTokens: 5000, maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxCost: 200_000 } as const;
+/** Apollo's side of the policy: admission after validation, and one log line and metric per operation. */
+function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async didResolveOperation(request) {
+          const { viewer, clientAddress } = request.contextValue;
+          const variables = await policy.admit({
+            document: request.document, operationName: request.operationName, variables: request.request.variables,
+            authenticated: viewer !== null, caller: { tokenId: viewer?.tokenId ?? null, address: clientAddress ?? 'local' },
+          });
+          request.request.variables = variables;
+        },
+        async willSendResponse(request) {
+          if (telemetry === null) return;
+          const body = request.response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+          telemetry.record({
+            requestId: request.contextValue.requestId ?? 'local', transport: 'http', operation: describeOperation(request.operation),
+            durationMs: performance.now() - started, code: errors === undefined || errors.length === 0 ? 'OK' : String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          });
+        },
+      };
+    },
+  };
+}
 
-export function createApollo(schema: GraphQLSchema, logger: Logger, plugins: ApolloServer<Context>['internals']['plugins'] = []) {
-  // Token counting is left to graphql-js's own parser (parseOptions.maxTokens), which reports an
-  // over-long document as a 400 parse failure; graphql-armor's max-tokens plugin turns it into a 500.
-  const armor = new ApolloArmor({
-    maxTokens: { enabled: false },
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+export function createApollo(schema: GraphQLSchema, policy: OperationPolicy, telemetry: Telemetry | null = null, plugins: ApolloServerPlugin<Context>[] = []) {
   return new ApolloServer<Context>({
     schema,
-    ...armor,
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    plugins: [...armor.plugins, ...plugins, ApolloServerPluginLandingPageDisabled()],
+    parseOptions: policy.parseOptions,
+    validationRules: [...policy.validationRules],
+    // Introspection is the policy's validation rule, the same for both transports.
+    introspection: true,
+    plugins: [policyPlugin(policy, telemetry), ...plugins, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(logger),
+    formatError: policy.formatError,
   });
+}
+
+/** A policy for one process's tests and tools: public reads, introspection on, no rate limit. */
+export function createLocalPolicy(logger: Logger, overrides: Partial<PolicyOptions> = {}): OperationPolicy {
+  return new OperationPolicy({ publicReads: true, introspection: true, rateLimiter: null, logger, ...overrides });
 }
 
 /** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
@@ -77,62 +113,99 @@ async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Vi
   }
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 export async function startServer(orm: MikroORM, port: number, host: string, options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  const logger = options.logger ?? console;
+  const logger = options.logger ?? createLogger('warn');
+  const telemetry = createTelemetry(logger);
   const bus = connectEvents(options.redisUrl ?? null);
   const events = bus.events;
+  const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
+  const policy = new OperationPolicy({
+    publicReads: options.publicReads,
+    introspection: options.introspection ?? true,
+    rateLimiter: rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis),
+    logger,
+  });
   const schema = await createSchema(events);
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const scope = (viewer: Viewer | null) => {
+  const scope = (viewer: Viewer | null, clientAddress: string, requestId: string) => {
     const moment = now();
-    return { today: todayIn(options.timeZone, moment), now: moment, viewer, publicReads: options.publicReads, events };
+    return { today: todayIn(options.timeZone, moment), now: moment, viewer, publicReads: options.publicReads, events, clientAddress, requestId };
   };
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: string }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        try {
-          await authenticate(orm.em.fork(), ctx.connectionParams?.authorization);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: async (ctx) => createContext(orm.em, scope(await authenticate(orm.em.fork(), ctx.connectionParams?.authorization))),
+  const webSocket = serveWebSocket<Context>({
+    httpServer, path: '/graphql', schema, policy, telemetry, limits: options.webSocketLimits,
+    authenticate: async (authorization) => {
+      const viewer = await authenticate(orm.em.fork(), authorization);
+      return { tokenId: viewer?.tokenId ?? null, context: (address) => createContext(orm.em, scope(viewer, address, `ws-${randomUUID()}`)) };
     },
-    wsServer,
-  );
+  });
 
-  const apollo = createApollo(schema, logger, [
+  const apollo = createApollo(schema, policy, telemetry, [
     ApolloServerPluginDrainHttpServer({ httpServer }),
-    { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); await bus.close(); } }) },
+    {
+      serverWillStart: async () => ({
+        drainServer: async () => {
+          await webSocket.dispose();
+          await bus.close();
+          await limiterRedis?.quit().catch(() => undefined);
+        },
+      }),
+    },
   ]);
   await apollo.start();
 
+  app.use((req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  // Operators: alive, ready (database reachable and migrated, Redis when configured), metrics.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await checkReadiness(orm, limiterRedis);
+    res.status(checks.every((c) => c.ok) ? 200 : 503).json({ status: checks.every((c) => c.ok) ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(telemetry.registry.contentType).send(await telemetry.registry.metrics());
+  });
   // The dashboard and the offline GraphQL explorer (src/web); they read everything through /graphql.
   app.get('/', (_req, res) => res.redirect('/dashboard'));
-  app.use(createWebRouter());
+  app.use(createWebRouter({ explorer: options.explorer ?? true }));
   // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
   app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()) }));
   app.use(
     '/graphql',
+    // Private reads: an anonymous request is refused before its body is even parsed.
+    (req, res, next) => {
+      try {
+        policy.requireCaller(typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '');
+        next();
+      } catch (error) {
+        const refusal = error as GraphQLError;
+        res.status(401).json({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
+      }
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization))),
+      context: async ({ req, res }) =>
+        createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization), req.socket.remoteAddress ?? 'unknown', String(res.locals.requestId))),
     }),
   );
   // Malformed JSON bodies and the like: a clear 400 in GraphQL's error shape, never an HTML stack trace.
   app.use((error: { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error('Unexpected HTTP error:', error);
+    if (status === 500) logger.error({ err: error }, 'Unexpected HTTP error');
     res.status(status).json({
       errors: [{ message: status === 500 ? 'Internal server error' : '请求格式错误 (malformed request)', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
     });
@@ -146,6 +219,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     apollo,
     httpServer,
     events,
+    telemetry,
     stop: () => apollo.stop(),
   };
 }

@@ -32,3 +32,33 @@ export async function seedDemoIfEmpty(orm: MikroORM): Promise<boolean> {
   await importDataset(em, await readDataset(DEMO_DATASET_DIR));
   return true;
 }
+
+export interface ReadinessCheck {
+  readonly name: 'database' | 'migrations' | 'redis';
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** What /readyz reports: the database answers, no migration is pending, and Redis answers when configured. */
+export async function checkReadiness(orm: MikroORM, redis: { ping(): Promise<string> } | null): Promise<ReadinessCheck[]> {
+  const attempt = async (name: ReadinessCheck['name'], probe: () => Promise<string>): Promise<ReadinessCheck> => {
+    try {
+      return { name, ok: true, detail: await probe() };
+    } catch (error) {
+      return { name, ok: false, detail: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unreachable' };
+    }
+  };
+  const checks = [
+    await attempt('database', async () => {
+      await orm.em.getConnection().execute('select 1');
+      return 'reachable';
+    }),
+    await attempt('migrations', async () => {
+      const pending = await orm.getMigrator().getPendingMigrations();
+      if (pending.length > 0) throw new Error(`${pending.length} pending: ${pending.map((m) => m.name).join(', ')}`);
+      return 'current';
+    }),
+  ];
+  if (redis !== null) checks.push(await attempt('redis', async () => (await redis.ping()).toLowerCase()));
+  return checks;
+}

@@ -1,5 +1,6 @@
 // Pure: the domain's public surface (rules R1–R12 over plain facts); import the domain through this file.
 export * from './vocabulary';
+export * from './text';
 export * from './facts';
 export * from './verdict';
 export * from './errors';

@@ -33,6 +33,10 @@ export interface Context {
   /** Whether anonymous callers may read (the demo default); writes always need a token. */
   readonly publicReads: boolean;
   readonly events: Events;
+  /** The caller's network address, for per-address limits; absent off the network (tests, the CLI). */
+  readonly clientAddress?: string;
+  /** The request's id, echoed in logs and the x-request-id header. */
+  readonly requestId?: string;
 }
 
 export function createLoaders(em: SqlEntityManager): Loaders {
@@ -64,6 +68,8 @@ export interface RequestScope {
   readonly viewer: Viewer | null;
   readonly publicReads: boolean;
   readonly events: Events;
+  readonly clientAddress?: string;
+  readonly requestId?: string;
 }
 
 export function createContext(em: EntityManager, scope: RequestScope): Context {

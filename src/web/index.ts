@@ -91,7 +91,12 @@ function sendPage(res: express.Response, html: string): void {
 }
 
 /** Routes: GET /dashboard, GET /graphiql, GET /web/* (our files), GET /vendor/<pkg>@<version>/<file>. */
-export function createWebRouter(): express.Router {
+export interface WebOptions {
+  /** Serve the GraphQL explorer at /graphiql (off in production unless enabled). */
+  readonly explorer: boolean;
+}
+
+export function createWebRouter(options: WebOptions = { explorer: true }): express.Router {
   const router = express.Router();
   const urls = vendorUrls();
   // The pages are read once, with {{echarts_min_js}} etc. replaced by the versioned URLs.
@@ -100,7 +105,7 @@ export function createWebRouter(): express.Router {
   const explorer = fill(readFileSync(path.join(PAGES_DIR, 'graphiql.html'), 'utf8'), placeholders);
 
   router.get('/dashboard', (_req, res) => sendPage(res, dashboard));
-  router.get('/graphiql', (_req, res) => sendPage(res, explorer));
+  if (options.explorer) router.get('/graphiql', (_req, res) => sendPage(res, explorer));
   router.get('/favicon.ico', (_req, res) => res.redirect(301, '/web/favicon.svg'));
 
   router.get('/vendor/:versioned/:name', (req, res, next) => {

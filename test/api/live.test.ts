@@ -40,8 +40,8 @@ const MOVE = `mutation($input: MoveAssignmentInput!) { moveAssignment(input: $in
 
 describe('bearer tokens over HTTP', () => {
   it.each([
-    // The request is well-formed; the field refuses (GraphQL's usual 200 with an error).
-    ['no token on a private server', undefined, 200],
+    // Private reads: an anonymous request is refused as a whole, before its body is parsed.
+    ['no token on a private server', undefined, 401],
     // The token itself is bad: the whole request is refused before execution.
     ['an unknown token', 'fgml_not-a-real-token', 401],
   ])('refuses %s with UNAUTHENTICATED (HTTP %s)', async (_label, token, status) => {

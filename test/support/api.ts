@@ -6,7 +6,7 @@ import type { Viewer } from '../../src/auth/tokens';
 import { createContext } from '../../src/graphql/context';
 import { createEvents, type Events } from '../../src/graphql/events';
 import { createSchema } from '../../src/graphql/schema';
-import { createApollo } from '../../src/server';
+import { createApollo, createLocalPolicy } from '../../src/server';
 
 /** The date the demo's expectations are written for. */
 export const DEMO_TODAY = '2026-11-28';
@@ -35,7 +35,7 @@ export interface TestApi {
 export async function createTestApi(orm: MikroORM, today = DEMO_TODAY): Promise<TestApi> {
   const logged: unknown[][] = [];
   const events = createEvents();
-  const apollo = createApollo(await createSchema(events), { error: (...args: unknown[]) => logged.push(args) });
+  const apollo = createApollo(await createSchema(events), createLocalPolicy({ error: (...args: unknown[]) => logged.push(args) }));
   await apollo.start();
   const run = async <T>(query: string, variables?: Record<string, unknown>, options: RunOptions = {}) => {
     const contextValue = createContext(orm.em, {

@@ -1,8 +1,9 @@
-// Error formatting at the GraphQL edge: coded errors pass through with their code; DomainErrors get
-// theirs; anything unexpected is logged and masked, so no stack trace or internal message leaks.
+// Error formatting for every GraphQL transport: coded errors pass through with their code; DomainErrors get
+// theirs; anything unexpected is logged and masked, so no stack trace, SQL or internal message leaks.
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../domain';
+import type { Logger } from './telemetry';
 
 /** Codes that describe the client's request and are safe to show as they are. */
 const CLIENT_CODES = new Set([
@@ -17,6 +18,7 @@ const CLIENT_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 /**
@@ -31,10 +33,19 @@ function isBadInput(error: unknown): boolean {
   return cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT';
 }
 
-export type Logger = Pick<Console, 'error'>;
+export interface FormatErrorOptions {
+  /**
+   * Drop graphql-js's "Did you mean …?" hints, which spell out field and type names: without introspection
+   * they would be a way to read the schema one guess at a time.
+   */
+  readonly hideSuggestions: boolean;
+}
 
-export function createFormatError(logger: Logger = console) {
+const SUGGESTION = / ?Did you mean .*\?$/;
+
+export function createFormatError(logger: Logger, options: FormatErrorOptions) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    if (options.hideSuggestions && SUGGESTION.test(formatted.message)) formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
       return {
@@ -48,10 +59,11 @@ export function createFormatError(logger: Logger = console) {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const isValueError =
         code === 'GRAPHQL_VALIDATION_FAILED' && (VALUE_ERROR.test(formatted.message) || isBadInput(original));
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      // `http` is how a refusal sets Apollo's HTTP status; over WebSocket it would leak as an empty object.
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code: isValueError ? 'BAD_USER_INPUT' : code } };
     }
-    logger.error('Unexpected error while executing a GraphQL operation:', original instanceof GraphQLError ? original.originalError ?? original : original);
+    logger.error({ err: original instanceof GraphQLError ? original.originalError ?? original : original }, 'Unexpected error while executing a GraphQL operation');
     return {
       message: 'Internal server error',
       locations: formatted.locations,
