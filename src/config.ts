@@ -8,6 +8,8 @@ export interface DatabaseConfig {
   readonly kind: DatabaseKind;
   /** For SQLite: a file path or ':memory:'. For PostgreSQL: the connection URL. */
   readonly url: string;
+  /** PostgreSQL read replicas (DATABASE_REPLICA_URLS, comma-separated): reads go to them, writes to `url`. */
+  readonly replicaUrls?: readonly string[];
 }
 
 export interface Config {
@@ -42,6 +44,16 @@ export function databaseFromUrl(url: string | undefined): DatabaseConfig {
   return { kind: 'sqlite', url: url.replace(/^(sqlite|file):(\/\/)?/, '') };
 }
 
+/** DATABASE_REPLICA_URLS: comma-separated PostgreSQL URLs of standbys of DATABASE_URL's primary; none when empty. */
+export function replicaUrlsFrom(raw: string | undefined, primary: DatabaseConfig): string[] {
+  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
+  if (urls.length > 0 && primary.kind !== 'postgresql') throw new Error('DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgresql:// URLs, got "${url}"`);
+  }
+  return urls;
+}
+
 function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -65,10 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = env.NODE_ENV === 'production';
   const tokenPoints = nonNegativeInteger(env, 'RATE_LIMIT_POINTS', DEFAULT_RATE_LIMITS.tokenPoints);
+  const primary = databaseFromUrl(env.DATABASE_URL);
+  const replicaUrls = replicaUrlsFrom(env.DATABASE_REPLICA_URLS, primary);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    database: databaseFromUrl(env.DATABASE_URL),
+    database: replicaUrls.length === 0 ? primary : { ...primary, replicaUrls },
     seedDemo: env.SEED_DEMO !== 'false',
     timeZone: env.DIRECTORY_TIME_ZONE ?? 'Asia/Shanghai',
     publicReads: env.PUBLIC_READS !== 'false',

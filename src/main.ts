@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { openDatabase, seedDemoIfEmpty } from './db/database';
 import { createLogger } from './edge/telemetry';
 import { startServer } from './server';
+import { trackHttpDrain } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,7 +15,13 @@ async function main(): Promise<void> {
     explorer: config.explorer, rateLimits: config.rateLimits, logger: createLogger(config.logLevel),
   });
   console.log(`分工名录 GraphQL API at ${server.url}/graphql (database: ${config.database.kind}; reads ${config.publicReads ? 'public' : 'need a token'})`);
-  const shutdown = async () => {
+  // SIGTERM under load: requests in flight finish, keep-alive sockets close cleanly (src/shutdown.ts), then the
+  // WebSocket connections, the event bus and the database; exit 0. A second signal exits at once.
+  const drain = trackHttpDrain(server.httpServer);
+  const shutdown = async (signal: NodeJS.Signals) => {
+    process.once(signal, () => process.exit(1));
+    console.log(`${signal}: stopping (${drain.inFlight()} requests in flight)`);
+    await drain.drain({ lingerMs: 500, timeoutMs: 10_000 });
     await server.stop();
     await orm.close();
     process.exit(0);

@@ -19,6 +19,7 @@ import { createContext, type Context } from './graphql/context';
 import { connectEvents, type Events } from './graphql/events';
 import { createSchema } from './graphql/schema';
 import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
+import { isDatabaseUnavailable } from './edge/errors';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
 import { createLogger, createTelemetry, type Logger, type Telemetry } from './edge/telemetry';
 import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
@@ -62,6 +63,10 @@ function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null): Apo
       const started = performance.now();
       return {
         async didResolveOperation(request) {
+          // Subscriptions are served over WebSocket only; over HTTP they would run as a query with no root value.
+          if (request.operation?.operation === 'subscription') {
+            throw new GraphQLError('订阅请使用 WebSocket (subscriptions are served over WebSocket at /graphql)', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           const { viewer, clientAddress } = request.contextValue;
           const variables = await policy.admit({
             document: request.document, operationName: request.operationName, variables: request.request.variables,
@@ -93,6 +98,9 @@ export function createApollo(schema: GraphQLSchema, policy: OperationPolicy, tel
     plugins: [policyPlugin(policy, telemetry), ...plugins, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: policy.formatError,
+    // src/main.ts handles SIGTERM/SIGINT (a graceful drain first); Apollo's own handler, on outside NODE_ENV=test,
+    // would stop the server at the same moment and reset keep-alive connections.
+    stopOnTerminationSignals: false,
   });
 }
 
@@ -108,6 +116,10 @@ async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Vi
   } catch (error) {
     if (error instanceof DomainError) {
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+    }
+    // The token could not be looked up because the database is away: 503, coded, retry shortly.
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError('数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)', { originalError: error as Error, extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', '1']]) } } });
     }
     throw error;
   }

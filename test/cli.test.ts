@@ -107,7 +107,11 @@ describe('exchange commands', () => {
     const exported = path.join(dir, 'exported.json');
     expect(await runCli(['export-popolo', '--jurisdiction', 'jur:district-00001', '--out', exported])).toBe(0);
     const doc = JSON.parse(await readFile(exported, 'utf8')) as PopoloDocument;
-    expect(doc.organizations.filter((o) => o.classification === 'government').map((o) => o.id)).toEqual(['jur:district-00001']);
+    expect(doc.organizations.filter((o) => o.classification === 'government' && o['fengong:reference'] !== true).map((o) => o.id)).toEqual(['jur:district-00001']);
+    // Its parent travels as a reference only (id, name, level), so the file can be imported where the parent is missing.
+    expect(doc.organizations.filter((o) => o['fengong:reference'] === true)).toEqual([
+      { id: 'jur:city-00001', name: expect.any(String), classification: 'government', parent_id: null, 'fengong:level': 'CITY', 'fengong:reference': true },
+    ]);
 
     out = [];
     const csv = path.join(dir, 'matrix.csv');

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 
+/** One start's bound: the test starts the server twice, and 2 × 45 s stays under jest's testTimeout (120 s). */
+const START_WAIT_MS = 45_000;
+
 interface Started {
   readonly child: ChildProcessWithoutNullStreams;
   readonly url: string;
@@ -19,7 +22,7 @@ function start(env: Record<string, string>): Promise<Started> {
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), START_WAIT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /API at (http:\/\/\S+)\/graphql/.exec(output);

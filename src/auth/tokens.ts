@@ -3,12 +3,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { UnauthenticatedError } from '../domain';
-import { ApiToken, ROLES, type Role } from '../entities';
+import { ApiToken, ROLES, type Role, type TokenScope } from '../entities';
+
+/** A scoped token acts only as one leader or for one unit (docs/key-work.md, who may do what). */
+export interface ViewerScope {
+  readonly kind: TokenScope;
+  readonly id: string;
+}
 
 export interface Viewer {
   readonly tokenId: string;
   readonly name: string;
   readonly role: Role;
+  /** Absent or null: unscoped (the office's EDITOR token writes on anyone's behalf). */
+  readonly scope?: ViewerScope | null;
 }
 
 const TOKEN_PREFIX = 'fgml_';
@@ -22,10 +30,19 @@ export function roleAtLeast(role: Role, required: Role): boolean {
 }
 
 /** Creates a token for `name` with `role`; returns the token itself, which is not stored anywhere. */
-export async function createToken(em: EntityManager, name: string, role: Role, now: Date): Promise<{ id: string; token: string }> {
+export async function createToken(
+  em: EntityManager,
+  name: string,
+  role: Role,
+  now: Date,
+  scope: ViewerScope | null = null,
+): Promise<{ id: string; token: string }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = `token:${randomBytes(6).toString('hex')}`;
-  em.create(ApiToken, { id, name, role, tokenHash: hashToken(token), createdAt: now.toISOString(), revokedAt: null });
+  em.create(ApiToken, {
+    id, name, role, tokenHash: hashToken(token), createdAt: now.toISOString(), revokedAt: null,
+    scopeKind: scope?.kind ?? null, scopeId: scope?.id ?? null,
+  });
   await em.flush();
   return { id, token };
 }
@@ -45,5 +62,6 @@ export async function authenticate(em: EntityManager, header: string | undefined
   if (match === null) throw new UnauthenticatedError('Authorization 头应为 "Bearer <token>" (expected a bearer token)');
   const row = await em.findOne(ApiToken, { tokenHash: hashToken(match[1]) });
   if (row === null || row.revokedAt !== null) throw new UnauthenticatedError('令牌无效或已吊销 (invalid or revoked token)');
-  return { tokenId: row.id, name: row.name, role: row.role };
+  const viewer = { tokenId: row.id, name: row.name, role: row.role };
+  return row.scopeKind === null || row.scopeId === null ? viewer : { ...viewer, scope: { kind: row.scopeKind, id: row.scopeId } };
 }

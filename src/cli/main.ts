@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: administration from the shell. No business logic here: each command opens
 // the database the server would use (DATABASE_URL) and calls the same code the server does.
-// Exit codes: 0 done, 1 failed, 2 bad usage.
+// Exit codes: 0 done, 1 failed, 2 bad usage; every failure is reported in one line on stderr.
+// Output: tables on a terminal, JSON with --json and whenever stdout is not a terminal (see ./output.ts).
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
@@ -8,13 +9,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { loadConfig, todayIn } from '../config';
 import { openDatabase } from '../db/database';
+import { backup, restore } from '../ops/backup';
 import { createToken, revokeToken } from '../auth/tokens';
-import { ApiToken, ROLES, type Role } from '../entities';
+import { ApiToken, Department, Leader, ROLES, type Role } from '../entities';
 import { isIsoDate } from '../domain';
-import { checkDataset, checkDatasetDecisions, factsByJurisdiction, mergeDatasets } from '../io/dataset';
-import { exportDataset } from '../io/exporter';
+import { factsByJurisdiction, mergeDatasets } from '../io/dataset';
+import { exportDataset, parentReferences } from '../io/exporter';
+import { applyPopoloImport, ImportRefusedError, planPopoloImport } from '../io/popolo-import';
 import { generateCountry } from '../io/generate';
-import { importDataset } from '../io/importer';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from '../io/spreadsheet';
 import { parseNotice } from '../io/notice/parse';
@@ -26,6 +28,7 @@ import { ChangesService } from '../modules/changes/changes.service';
 import { DirectoryService } from '../modules/directory/directory.service';
 import { ChangeRefusedError, type ChangesetDraft } from '../domain';
 import { userInfo } from 'node:os';
+import { emit, fields, oneLine, outputMode, table } from './output';
 
 function role(value: string): Role {
   const upper = value.toUpperCase();
@@ -36,6 +39,27 @@ function role(value: string): Role {
 function date(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
   return value;
+}
+
+/** A Popolo file, or a one-line reason why it is not one. */
+async function readPopolo(file: string): Promise<PopoloDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  const d = doc as Partial<Record<keyof PopoloDocument, unknown>> | null;
+  if (d === null || typeof d !== 'object' || !Array.isArray(d.organizations) || !Array.isArray(d.persons) || !Array.isArray(d.memberships) || !Array.isArray(d.posts)) {
+    throw new Error(`${file} is not a Popolo document (persons, organizations, posts and memberships are required)`);
+  }
+  return doc as PopoloDocument;
 }
 
 function positive(value: string): number {
@@ -71,21 +95,66 @@ async function withDatabase<T>(action: (orm: Awaited<ReturnType<typeof openDatab
   }
 }
 
+/** import-notice's result on a terminal. */
+function noticeReport(headline: string, report: { unchanged: number; items: number; diff: readonly string[]; warnings: readonly string[] }): string {
+  return [
+    headline,
+    fields([['items', report.items], ['unchanged lines', report.unchanged], ['warnings', report.warnings]]),
+    '',
+    table(report.diff.map((text) => ({ text })), { text: '变化' }),
+  ].join('\n');
+}
+
+/** import-popolo's result on a terminal: the plan per government and per reference. */
+function importReport(headline: string, result: {
+  governments: number; leaders: number; units: number; portfolioLines: number; skipped: number;
+  plan: readonly { id: string; action: string; version: number | null; diff?: readonly string[] }[];
+  references: readonly { id: string; name: string; action: string }[];
+}): string {
+  return [
+    headline,
+    fields([['governments', result.governments], ['leaders', result.leaders], ['units', result.units], ['portfolio lines', result.portfolioLines], ['skipped', result.skipped]]),
+    '',
+    table(result.plan.map((g) => ({ ...g, diff: g.diff ?? null })), { id: '政府', action: '动作', version: '版本', diff: '变化' }),
+    ...(result.references.length > 0 ? ['', table(result.references as unknown as Record<string, unknown>[], { id: '上级政府', name: '名称', action: '处理' })] : []),
+  ].join('\n');
+}
+
 export function buildProgram(): Command {
   const program = new Command('fengong')
     .description('分工名录 administration. Uses the database named by DATABASE_URL (default: the embedded SQLite file).')
     .exitOverride()
-    .showHelpAfterError();
+    .option('--json', 'print JSON (also the default when stdout is not a terminal); tables on a terminal otherwise')
+    // A usage error is one line: the reason and where to look.
+    .configureOutput({ outputError: (text, write) => write(`${text.trim().split('\n')[0]} (see --help)\n`) });
+  const out = () => outputMode(program.opts<{ json?: boolean }>());
 
   const token = program.command('token').description('bearer tokens for the API');
   token
     .command('create')
     .description('create a token; it is printed once and stored only as a hash')
     .requiredOption('--name <name>', 'who or what the token is for, e.g. 区政府办公室')
-    .addOption(new Option('--role <role>', `one of ${ROLES.join(', ')}`).argParser(role).makeOptionMandatory())
-    .action(async (options: { name: string; role: Role }) => {
-      const created = await withDatabase((orm) => createToken(orm.em.fork(), options.name, options.role, new Date()));
-      console.log(JSON.stringify({ id: created.id, name: options.name, role: options.role, token: created.token }, null, 2));
+    .addOption(new Option('--role <role>', `one of ${ROLES.join(', ')} (scoped tokens are EDITOR)`).argParser(role))
+    .addOption(new Option('--leader <id>', 'scope: acts only as this leader (issues and escalates directives as him)').conflicts('department'))
+    .addOption(new Option('--department <id>', 'scope: acts only for this unit (its directives, its tasks’ progress)'))
+    .action(async (options: { name: string; role?: Role; leader?: string; department?: string }) => {
+      const scope = options.leader !== undefined ? { kind: 'LEADER' as const, id: options.leader }
+        : options.department !== undefined ? { kind: 'DEPARTMENT' as const, id: options.department } : null;
+      if (scope === null && options.role === undefined) throw new CommanderError(2, 'fengong.missingRole', "error: required option '--role <role>' not specified");
+      if (scope !== null && options.role !== undefined && options.role !== 'EDITOR') {
+        throw new CommanderError(2, 'fengong.scopedRole', 'error: a scoped token (--leader, --department) is an EDITOR token');
+      }
+      const tokenRole: Role = options.role ?? 'EDITOR';
+      const created = await withDatabase(async (orm) => {
+        const em = orm.em.fork();
+        if (scope !== null) {
+          const found = scope.kind === 'LEADER' ? await em.count(Leader, { id: scope.id }) : await em.count(Department, { id: scope.id });
+          if (found === 0) throw new Error(`no ${scope.kind === 'LEADER' ? 'leader' : 'department'} ${scope.id}`);
+        }
+        return createToken(em, options.name, tokenRole, new Date(), scope);
+      });
+      const result = { id: created.id, name: options.name, role: tokenRole, scope, token: created.token };
+      emit(out(), result, () => fields([['id', result.id], ['name', result.name], ['role', result.role], ['scope', scope === null ? null : `${scope.kind} ${scope.id}`], ['token', result.token]]));
       console.error('Keep the token now: it cannot be shown again. Send it as "Authorization: Bearer <token>".');
     });
   token
@@ -93,7 +162,14 @@ export function buildProgram(): Command {
     .description('list tokens (never the tokens themselves)')
     .action(async () => {
       const rows = await withDatabase((orm) => orm.em.fork().find(ApiToken, {}, { orderBy: { createdAt: 'asc' } }));
-      for (const t of rows) console.log(`${t.id}\t${t.role}\t${t.revokedAt === null ? 'active' : `revoked ${t.revokedAt}`}\t${t.name}`);
+      const list = rows.map((t) => ({
+        id: t.id, role: t.role, status: t.revokedAt === null ? 'active' : `revoked ${t.revokedAt}`, name: t.name,
+        scope: t.scopeKind === null ? null : `${t.scopeKind === 'LEADER' ? 'leader' : 'department'} ${t.scopeId}`,
+      }));
+      // Without a terminal and without --json: the tab-separated lines scripts have always read.
+      emit(out(), list, () => table(list, { id: 'id', role: 'role', status: 'status', name: 'name', scope: 'scope' }), {
+        legacy: () => list.map((t) => `${t.id}\t${t.role}\t${t.status}\t${t.name}${t.scope === null ? '' : `\t${t.scope}`}`).join('\n'),
+      });
     });
   token
     .command('revoke')
@@ -102,7 +178,7 @@ export function buildProgram(): Command {
     .action(async (id: string) => {
       const revoked = await withDatabase((orm) => revokeToken(orm.em.fork(), id, new Date()));
       if (!revoked) throw new Error(`no active token ${id}`);
-      console.log(`revoked ${id}`);
+      emit(out(), { revoked: id }, () => `revoked ${id}`, { legacy: () => `revoked ${id}` });
     });
   program
     .command('parse-notice')
@@ -112,7 +188,13 @@ export function buildProgram(): Command {
     .action(async (file: string, options: { government?: string }) => {
       const parsed = parseNotice(await readFile(file, 'utf8'), { government: options.government });
       for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
-      console.log(JSON.stringify(parsed, null, 2));
+      emit(out(), parsed, () => [
+        fields([['government', parsed.government], ['leaders', parsed.leaders.length], ['warnings', parsed.warnings.length]]),
+        '',
+        table(parsed.leaders as unknown as Record<string, unknown>[], {
+          name: '姓名', titles: '职务', responsibleFor: '负责', supervises: '分管', liaisesWith: '联系', assists: '协助', backup: 'B角',
+        }),
+      ].join('\n'));
     });
 
   program
@@ -156,12 +238,14 @@ export function buildProgram(): Command {
           throw new Error(`${checked.violations.length} violations; nothing imported`);
         }
         if (options.dryRun === true || plan.items.length === 0) {
-          console.log(JSON.stringify({ dryRun: options.dryRun === true, ...report }, null, 2));
+          const result = { dryRun: options.dryRun === true, ...report };
+          emit(out(), result, () => noticeReport(result.dryRun ? 'dry run: nothing changed' : 'nothing to change', report));
           return;
         }
         try {
           const applied = await service.apply(draft, version);
-          console.log(JSON.stringify({ applied: applied.changeset.id, version: applied.changeset.version, ...report }, null, 2));
+          const result = { applied: applied.changeset.id, version: applied.changeset.version, ...report };
+          emit(out(), result, () => noticeReport(`applied ${result.applied} (version ${result.version})`, report));
         } catch (error) {
           if (error instanceof ChangeRefusedError) for (const v of error.violations) console.error(`${v.code}: ${v.message}`);
           throw error;
@@ -187,32 +271,55 @@ export function buildProgram(): Command {
       bar.stop();
       const data = mergeDatasets(parts);
       await writeFile(options.out, JSON.stringify(toPopolo(data)), 'utf8');
-      console.log(JSON.stringify({ out: options.out, governments: data.jurisdictions.length, leaders: data.leaders.length, units: data.departments.length, portfolioLines: data.assignments.length }));
+      const result = { out: options.out, governments: data.jurisdictions.length, leaders: data.leaders.length, units: data.departments.length, portfolioLines: data.assignments.length };
+      emit(out(), result, () => fields(Object.entries(result)), { compact: true });
     });
 
   program
     .command('import-popolo')
-    .description('import a Popolo JSON file (ours or compatible) in one transaction; every line must cite a quorate decision (R7)')
+    .description('import a Popolo JSON file (ours or compatible), checked against the target database, in one transaction: new governments are inserted, unchanged ones left alone, a changed one gets the difference as one changeset (R7)')
     .argument('<file>', 'the Popolo JSON file')
-    .option('--dry-run', 'check everything, write nothing')
-    .action(async (file: string, options: { dryRun?: boolean }) => {
-      const { dataset, skipped } = fromPopolo(JSON.parse(await readFile(file, 'utf8')) as PopoloDocument);
-      const problems = checkDataset(dataset);
-      const refused = problems.length > 0 ? problems : checkDatasetDecisions(dataset);
+    .option('--dry-run', 'check everything against the target database, write nothing')
+    .option('--issued-by <leaderId>', '签发人 of the changeset a re-import applies (required when the file changes a government’s division)')
+    .option('--decision <id>', 'the decision such a changeset cites, when the file’s new lines name none (e.g. it only ends lines)')
+    .option('--document <文号>', 'its document number, likewise')
+    .action(async (file: string, options: { dryRun?: boolean; issuedBy?: string; decision?: string; document?: string }) => {
+      const parsed = fromPopolo(await readPopolo(file));
+      const { dataset, skipped } = parsed;
       const summary = { governments: dataset.jurisdictions.length, leaders: dataset.leaders.length, units: dataset.departments.length, portfolioLines: dataset.assignments.length, skipped: skipped.length };
-      if (refused.length > 0) {
-        for (const p of refused.slice(0, 50)) console.error(`${p.at}: ${p.code}: ${p.message}`);
-        throw new Error(`${refused.length} problems; nothing imported`);
-      }
-      if (options.dryRun === true) {
-        console.log(JSON.stringify({ dryRun: true, ...summary }));
-        return;
-      }
-      const bar = progress('import');
-      const started = Date.now();
-      await withDatabase((orm) => importDataset(orm.em.fork(), dataset, (done, total) => bar.update(done, total)));
-      bar.stop();
-      console.log(JSON.stringify({ imported: true, ...summary, seconds: (Date.now() - started) / 1000 }));
+      const now = new Date();
+      const scope = { today: todayIn(loadConfig().timeZone, now), now, events: createEvents(), viewer: { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' as const } };
+      await withDatabase(async (orm) => {
+        const em = orm.em.fork() as SqlEntityManager;
+        const plan = await planPopoloImport(em, parsed, { issuedById: options.issuedBy ?? null, decisionId: options.decision ?? null, document: options.document ?? null }, scope);
+        const report = {
+          ...summary,
+          plan: plan.governments.map((g) => ({ id: g.id, action: g.action, version: g.version, ...(g.action === 'CHANGESET' ? { diff: g.diff, addedRecords: g.addedRecords } : {}) })),
+          references: plan.references,
+        };
+        if (plan.problems.length > 0) {
+          for (const p of plan.problems.slice(0, 50)) console.error(`${p.at}: ${p.code}: ${p.message}`);
+          if (plan.problems.length > 50) console.error(`… and ${plan.problems.length - 50} more`);
+          throw new Error(`${plan.problems.length} problems; nothing imported`);
+        }
+        if (options.dryRun === true) {
+          const result = { dryRun: true, changes: plan.changes, ...report };
+          emit(out(), result, () => importReport(plan.changes ? 'dry run: would import (nothing written)' : 'dry run: nothing to change', result), { compact: true });
+          return;
+        }
+        const bar = progress('import');
+        const started = Date.now();
+        try {
+          const result = await applyPopoloImport(em, plan, scope, (done, total) => bar.update(done, total));
+          bar.stop();
+          const printed = { imported: true, changed: result.changed, changesets: result.changesets, ...report, seconds: (Date.now() - started) / 1000 };
+          emit(out(), printed, () => importReport(result.changed ? `imported${result.changesets.map((c) => `; ${c.jurisdictionId}: ${c.id} (version ${c.version})`).join('')}` : 'nothing changed: the directory already holds this file', printed), { compact: true });
+        } catch (error) {
+          bar.stop();
+          if (error instanceof ImportRefusedError) for (const p of error.problems) console.error(`${p.at}: ${p.code}: ${p.message}`);
+          throw error;
+        }
+      });
     });
 
   program
@@ -225,8 +332,10 @@ export function buildProgram(): Command {
       const data = await withDatabase((orm) => exportDataset(orm.em.fork() as SqlEntityManager, options.jurisdiction, (done, total) => bar.update(done, total)));
       bar.stop();
       if (data.jurisdictions.length === 0) throw new Error('no such government');
-      await writeFile(options.out, JSON.stringify(toPopolo(data), null, 1), 'utf8');
-      console.log(JSON.stringify({ out: options.out, governments: data.jurisdictions.length, portfolioLines: data.assignments.length }));
+      const references = await withDatabase((orm) => parentReferences(orm.em.fork() as SqlEntityManager, data));
+      await writeFile(options.out, JSON.stringify(toPopolo(data, references), null, 1), 'utf8');
+      const result = { out: options.out, governments: data.jurisdictions.length, references: references.map((r) => r.id), portfolioLines: data.assignments.length };
+      emit(out(), result, () => fields(Object.entries(result)), { compact: true });
     });
 
   program
@@ -243,7 +352,8 @@ export function buildProgram(): Command {
       if (facts === undefined) throw new Error(`no government ${options.jurisdiction}`);
       if (options.format === 'csv') await writeFile(options.out, toCsv(matrixTable(facts, asOf)), 'utf8');
       else await writeFile(options.out, await toXlsx([matrixTable(facts, asOf), linesTable(facts, asOf)]));
-      console.log(JSON.stringify({ out: options.out, asOf, format: options.format }));
+      const result = { out: options.out, asOf, format: options.format };
+      emit(out(), result, () => fields(Object.entries(result)), { compact: true });
     });
 
   program
@@ -260,7 +370,23 @@ export function buildProgram(): Command {
         composeNotice(orm.em.fork() as SqlEntityManager, { jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }),
       );
       await writeFile(options.out, await renderNotice(doc, options.format));
-      console.log(JSON.stringify({ out: options.out, jurisdictionId: doc.jurisdictionId, kind: doc.kind, asOf: doc.asOf, format: options.format, title: doc.title, leaders: doc.leaders.length }));
+      const result = { out: options.out, jurisdictionId: doc.jurisdictionId, kind: doc.kind, asOf: doc.asOf, format: options.format, title: doc.title, leaders: doc.leaders.length };
+      emit(out(), result, () => fields(Object.entries(result)), { compact: true });
+    });
+
+  program
+    .command('backup')
+    .description('back up the database: SQLite online (VACUUM INTO), PostgreSQL with pg_dump --format=custom')
+    .requiredOption('--out <file>', 'the backup file to write (must not exist)')
+    .action(async (options: { out: string }) => {
+      console.log(JSON.stringify(await backup(loadConfig().database, options.out)));
+    });
+  program
+    .command('restore')
+    .description('replace the database with a backup (checked first; all or nothing). Stop the server first.')
+    .argument('<file>', 'a file written by `backup` for the same kind of database')
+    .action(async (file: string) => {
+      console.log(JSON.stringify(await restore(loadConfig().database, file)));
     });
 
   return program;
@@ -271,8 +397,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await buildProgram().parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CommanderError) {
+      // Commander has printed its own errors; one a command raises itself is printed here, in one line.
+      if (error.exitCode !== 0 && !error.code.startsWith('commander.')) console.error(/^error:/.test(oneLine(error)) ? oneLine(error) : `error: ${oneLine(error)}`);
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    console.error(`error: ${oneLine(error)}`);
     return 1;
   }
 }

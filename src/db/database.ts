@@ -8,6 +8,8 @@ import { PROJECT_ROOT } from '../config';
 import { Jurisdiction } from '../entities';
 import { importDataset, readDataset } from '../io/importer';
 import { ormConfig } from './mikro-orm.config';
+import { ReplicatedPostgreSqlDriver } from './replicas';
+import { importKeyWorkSeed } from '../modules/key-work/key-work.seed';
 
 export const DEMO_DATASET_DIR = path.join(PROJECT_ROOT, 'seeds', 'demo-district');
 
@@ -30,16 +32,20 @@ export async function seedDemoIfEmpty(orm: MikroORM): Promise<boolean> {
   const em = orm.em.fork();
   if ((await em.count(Jurisdiction)) > 0) return false;
   await importDataset(em, await readDataset(DEMO_DATASET_DIR));
+  await importKeyWorkSeed(orm, DEMO_DATASET_DIR);
   return true;
 }
 
 export interface ReadinessCheck {
-  readonly name: 'database' | 'migrations' | 'redis';
+  readonly name: 'database' | 'migrations' | 'redis' | 'replicas';
   readonly ok: boolean;
   readonly detail: string;
 }
 
-/** What /readyz reports: the database answers, no migration is pending, and Redis answers when configured. */
+/**
+ * What /readyz reports: the database answers, no migration is pending, and Redis answers when configured. With read
+ * replicas, their state too — informational (ok even when one is out: reads fall back to the primary).
+ */
 export async function checkReadiness(orm: MikroORM, redis: { ping(): Promise<string> } | null): Promise<ReadinessCheck[]> {
   const attempt = async (name: ReadinessCheck['name'], probe: () => Promise<string>): Promise<ReadinessCheck> => {
     try {
@@ -60,5 +66,13 @@ export async function checkReadiness(orm: MikroORM, redis: { ping(): Promise<str
     }),
   ];
   if (redis !== null) checks.push(await attempt('redis', async () => (await redis.ping()).toLowerCase()));
+  const driver = orm.em.getDriver();
+  if (driver instanceof ReplicatedPostgreSqlDriver) {
+    const detail = driver
+      .replicaStatus()
+      .map((r) => `${r.name} ${r.available ? 'in use' : `out (reads on the primary): ${r.lastError ?? ''}`}, ${r.served} served, ${r.failedOver} failed over`)
+      .join('; ');
+    checks.push({ name: 'replicas', ok: true, detail });
+  }
   return checks;
 }

@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/core';
 import { ENTITIES } from '../entities';
 import { databaseFromUrl, type DatabaseConfig } from '../config';
+import { replicaOptions } from './replicas';
 
 /** Where a dialect's migrations live, in source (ts) and compiled (js) form. */
 export function migrationPaths(kind: DatabaseConfig['kind']): { path: string; pathTs: string } {
@@ -35,7 +36,9 @@ export function ormConfig(database: DatabaseConfig, overrides: Partial<Options> 
     debug: false,
   };
   if (database.kind === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: database.url, ...overrides };
+    // With replicas: MikroORM's `replicas` option, plus fallback to the primary and read-your-writes (./replicas).
+    const replicas = (database.replicaUrls ?? []).length > 0 ? replicaOptions(database.replicaUrls ?? []) : { driver: PostgreSqlDriver };
+    return { ...common, ...replicas, clientUrl: database.url, ...overrides };
   }
   return { ...common, driver: LibSqlDriver, dbName: database.url, ...overrides };
 }

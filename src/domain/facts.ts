@@ -176,4 +176,9 @@ export interface GovernanceRules {
   readonly source: string | null;
   /** A decision older than this many days (meeting date → signing date) is stale and carries nothing (default 90). */
   readonly decisionMaxAgeDays: number;
+  /**
+   * R11 "并确定下来多长时间开一次": how often each standing kind of meeting is held (e.g. 常务会议 every 14 days), with
+   * the rule it comes from; nextMeetingDue reads them. Absent or empty: no cadence recorded.
+   */
+  readonly cadences?: readonly { readonly kind: MeetingKind; readonly everyDays: number; readonly source: string | null }[];
 }

@@ -27,3 +27,4 @@ export * from './attendance';
 export * from './workload';
 export * from './life-cycle';
 export * from './department-life-cycle';
+export * from './subtree';

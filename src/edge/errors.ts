@@ -1,6 +1,7 @@
 // Error formatting for every GraphQL transport: coded errors pass through with their code; DomainErrors get
 // theirs; anything unexpected is logged and masked, so no stack trace, SQL or internal message leaks.
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../domain';
 import type { Logger } from './telemetry';
@@ -33,6 +34,26 @@ function isBadInput(error: unknown): boolean {
   return cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT';
 }
 
+/** SQLSTATE classes 08 (connection exception) and 57P0x (operator intervention: terminated, shutting down). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0)/;
+// knex's "Transaction query already complete": the transaction was rolled back under a statement because its
+// connection died; the next statement of the same operation meets it.
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection error and is not queryable|Transaction query already complete|Connection ended unexpectedly|terminating connection|Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
+
+/** Whether an error (or its cause, MikroORM's `previous`, graphql's `originalError`) is the database being unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 6; depth++) {
+    if (current instanceof ConnectionException) return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE')) return true;
+    if (UNAVAILABLE_MESSAGE.test(current.message)) return true;
+    const next = current as { cause?: unknown; previous?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.previous ?? next.cause;
+  }
+  return false;
+}
+
 export interface FormatErrorOptions {
   /**
    * Drop graphql-js's "Did you mean …?" hints, which spell out field and type names: without introspection
@@ -62,6 +83,18 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions) {
       // `http` is how a refusal sets Apollo's HTTP status; over WebSocket it would leak as an empty object.
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code: isValueError ? 'BAD_USER_INPUT' : code } };
+    }
+    // The database went away under the operation (a restart, pg_terminate_backend, a full pool): the server's
+    // trouble, but a known one — coded, logged, and nothing half-written (every write is one transaction).
+    if (isDatabaseUnavailable(original)) {
+      logger.error({ err: original, code: 'DATABASE_UNAVAILABLE' }, 'The database was unavailable to a GraphQL operation');
+      return { message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)', locations: formatted.locations, path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+    }
+    // Apollo's own refusals of a malformed request (a persisted query whose hash does not match it) carry a 4xx
+    // status and no code: the client's mistake, not the server's (found by test/api/fuzz-http.test.ts).
+    const status = original instanceof GraphQLError && original.originalError === undefined ? (original.extensions.http as { status?: unknown } | undefined)?.status : undefined;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
     }
     logger.error({ err: original instanceof GraphQLError ? original.originalError ?? original : original }, 'Unexpected error while executing a GraphQL operation');
     return {

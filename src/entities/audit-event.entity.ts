@@ -8,7 +8,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 @Index({ properties: ['jurisdictionId', 'seq'] })
 @Index({ properties: ['at'] })
 export class AuditEvent {
-  [OptionalProps]?: 'seq';
+  [OptionalProps]?: 'seq' | 'tokenId' | 'personId';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   seq!: number;
@@ -24,6 +24,14 @@ export class AuditEvent {
   actor!: string;
 
   /** OPEN, CLOSE, RECORD. */
+  /** The token the write came with (null: the CLI or a test without one). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  tokenId: string | null = null;
+
+  /** The person the write was made as or for (a scoped leader, the unit, or whom the office recorded for). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  personId: string | null = null;
+
   @Property({ type: 'string', length: 20 })
   action!: string;
 

@@ -8,8 +8,9 @@ import type { Viewer } from '../auth/tokens';
 import { AgendaItem, Jurisdiction } from '../entities';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
 import type { Events } from './events';
+import { createKeyWorkLoaders, type KeyWorkLoaders } from '../modules/key-work/key-work.loaders';
 
-export interface Loaders {
+export interface Loaders extends KeyWorkLoaders {
   /** All facts of one government, keyed by jurisdiction id; null for an unknown id. */
   readonly facts: DataLoader<string, DirectoryFacts | null>;
   /** One government's own record only (name, level, parent), for walking up the hierarchy cheaply. */
@@ -59,6 +60,7 @@ export function createLoaders(em: SqlEntityManager): Loaders {
       const items = await em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { position: 'asc' } });
       return meetingIds.map((id) => items.filter((i) => i.meeting.id === id));
     }),
+    ...createKeyWorkLoaders(em),
   };
 }
 

@@ -18,11 +18,31 @@ export interface DecisionRecordedEvent {
   readonly decisionId: string;
 }
 
-export const TOPICS = { portfolioChanged: 'PORTFOLIO_CHANGED', decisionRecorded: 'DECISION_RECORDED' } as const;
+/** A key task was created, changed, reported on or completed (published after the commit). */
+export interface KeyTaskChangedEvent {
+  readonly jurisdictionId: string;
+  readonly taskId: string;
+}
+
+/** A directive was issued or moved; `notifiedLeaderIds` are the leaders told of it by this write. */
+export interface DirectiveChangedEvent {
+  readonly jurisdictionId: string;
+  readonly directiveId: string;
+  readonly notifiedLeaderIds: readonly string[];
+}
+
+export const TOPICS = {
+  portfolioChanged: 'PORTFOLIO_CHANGED',
+  decisionRecorded: 'DECISION_RECORDED',
+  keyTaskChanged: 'KEY_TASK_CHANGED',
+  directiveChanged: 'DIRECTIVE_CHANGED',
+} as const;
 
 type Topics = {
   PORTFOLIO_CHANGED: [PortfolioChangedEvent];
   DECISION_RECORDED: [DecisionRecordedEvent];
+  KEY_TASK_CHANGED: [KeyTaskChangedEvent];
+  DIRECTIVE_CHANGED: [DirectiveChangedEvent];
 };
 
 /** An in-process event bus: enough for one API instance. */

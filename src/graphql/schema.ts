@@ -6,6 +6,7 @@ import { NODE_RESOLVERS } from '../modules/directory/node.resolvers';
 import { GOVERNANCE_RESOLVERS } from '../modules/governance/governance.resolver';
 import { CHANGES_RESOLVERS } from '../modules/changes/changes.resolver';
 import { ExchangeResolver } from '../modules/exchange/exchange.resolver';
+import { KEY_WORK_RESOLVERS } from '../modules/key-work/key-work.resolver';
 import { AuthChecker } from './auth-checker';
 import { createEvents, type Events } from './events';
 
@@ -14,7 +15,7 @@ export const SCHEMA_FILE = 'schema/schema.graphql';
 /** Builds the schema; subscriptions listen on `events` (a fresh, unconnected bus when none is given). */
 export async function createSchema(events: Events = createEvents()): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [DirectoryResolver, ...NODE_RESOLVERS, ...GOVERNANCE_RESOLVERS, ...CHANGES_RESOLVERS, ExchangeResolver],
+    resolvers: [DirectoryResolver, ...NODE_RESOLVERS, ...GOVERNANCE_RESOLVERS, ...CHANGES_RESOLVERS, ExchangeResolver, ...KEY_WORK_RESOLVERS],
     authChecker: AuthChecker,
     authMode: 'error',
     pubSub: events,

@@ -4,6 +4,7 @@ import type { DirectoryFacts } from '../domain';
 import { Jurisdiction } from '../entities';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
 import { mergeDatasets, type Dataset } from './dataset';
+import type { JurisdictionReference } from './popolo';
 
 /** Governments per batch when exporting a whole country: bounds each statement's size. */
 const EXPORT_BATCH = 200;
@@ -38,4 +39,16 @@ export async function exportDataset(em: SqlEntityManager, ids?: readonly string[
     onProgress?.(Math.min(i + EXPORT_BATCH, all.length), all.length);
   }
   return mergeDatasets(parts);
+}
+
+/**
+ * The parents the dataset names but does not carry (one government exported without its province), read from the
+ * database as references: enough for an importer to resolve them or record a stub.
+ */
+export async function parentReferences(em: SqlEntityManager, data: Dataset): Promise<JurisdictionReference[]> {
+  const carried = new Set(data.jurisdictions.map((j) => j.id));
+  const missing = [...new Set(data.jurisdictions.map((j) => j.parentId).filter((id): id is string => id !== null && !carried.has(id)))];
+  if (missing.length === 0) return [];
+  const rows = await em.find(Jurisdiction, { id: { $in: missing } }, { fields: ['id', 'name', 'level'], orderBy: { id: 'asc' }, disableIdentityMap: true });
+  return rows.map((j) => ({ id: j.id, name: j.name, level: j.level }));
 }

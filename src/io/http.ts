@@ -7,7 +7,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { authenticate, roleAtLeast } from '../auth/tokens';
 import { DomainError, isIsoDate } from '../domain';
 import { loadDirectoryFacts } from '../modules/directory/directory.facts';
-import { datasetFromFacts, withoutContacts } from './exporter';
+import { datasetFromFacts, parentReferences, withoutContacts } from './exporter';
 import { composeNotice, noticeFileName, renderNotice } from './notice-writer';
 import { toPopolo } from './popolo';
 import { linesTable, matrixTable, toCsv, toXlsx } from './spreadsheet';
@@ -51,7 +51,8 @@ export function createExportRouter(orm: MikroORM, options: ExportRouterOptions):
         res.send(await renderNotice(doc, format));
       } else if (file === 'popolo.json') {
         const data = datasetFromFacts(facts);
-        res.json(toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data)));
+        const references = await parentReferences(orm.em.fork() as SqlEntityManager, data);
+        res.json(toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data), references));
       } else if (file === 'matrix.csv') {
         res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${name}.csv`);
         res.send(toCsv(matrixTable(facts, asOf)));

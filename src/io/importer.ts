@@ -64,11 +64,19 @@ export async function importDataset(em: EntityManager, data: Dataset, onProgress
     const code: ViolationCode = (VIOLATION_CODES as readonly string[]).includes(first) ? (first as ViolationCode) : 'UNKNOWN_REFERENCE';
     throw new RuleViolationError(code, `数据集有 ${broken.length} 处不符合分工规则：${broken.slice(0, 5).map((p) => `${p.at} ${p.message}`).join('；')}`, { problems: broken });
   }
+  await em.transactional((tx) => insertDataset(tx, data, onProgress));
+}
+
+/**
+ * Inserts every row of an already-checked dataset with the given manager (the caller's transaction), parents
+ * before children. Jurisdictions whose parent is not in the dataset must already exist in the database.
+ */
+export async function insertDataset(tx: EntityManager, data: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const jurisdictionOf = (leaderId: string) => leaderJurisdiction.get(leaderId) as string;
   const total = Object.values(data).reduce((sum: number, rows: readonly unknown[]) => sum + rows.length, 0);
   let inserted = 0;
-  await em.transactional(async (tx) => {
+  {
     // In chunks: one statement per table would exceed the drivers' limits on bound parameters for a country.
     const insert = async <T extends object>(entity: new () => T, rows: readonly object[]) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -114,5 +122,5 @@ export async function importDataset(em: EntityManager, data: Dataset, onProgress
     await insert(TeamOrder, data.teamOrders.map((o) => ({
       id: o.id, jurisdiction: o.jurisdictionId, leaderIds: [...o.leaderIds], validFrom: o.validFrom, validTo: o.validTo,
     })));
-  });
+  }
 }

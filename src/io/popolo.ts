@@ -51,6 +51,11 @@ export interface PopoloOrganization {
   readonly 'fengong:level'?: JurisdictionLevel;
   readonly 'fengong:rules'?: GovernanceRules | null;
   readonly 'fengong:headName'?: string | null;
+  /**
+   * A government the file names but does not carry (the parent of an exported government): only its id, name and
+   * level. An import resolves it to the government of that id when the directory has one, else records it as a stub.
+   */
+  readonly 'fengong:reference'?: boolean;
 }
 
 export interface PopoloPost {
@@ -113,7 +118,18 @@ export function addDays(date: string, days: number): string {
 const lastDay = (validTo: string | null) => (validTo === null ? undefined : addDays(validTo, -1));
 const exclusiveEnd = (endDate: string | undefined) => (endDate === undefined ? null : addDays(endDate, 1));
 
-export function toPopolo(data: Dataset): PopoloDocument {
+/** A government named by reference only (see PopoloOrganization['fengong:reference']). */
+export interface JurisdictionReference {
+  readonly id: string;
+  readonly name: string;
+  readonly level: JurisdictionLevel;
+}
+
+/**
+ * `references`: governments the data names (parents) without carrying them — written as organizations marked
+ * `fengong:reference`, so that one government's export can be imported into a directory that lacks its parent.
+ */
+export function toPopolo(data: Dataset, references: readonly JurisdictionReference[] = []): PopoloDocument {
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const postsById = new Map(data.posts.map((p) => [p.id, p]));
   return {
@@ -123,6 +139,7 @@ export function toPopolo(data: Dataset): PopoloDocument {
       ...data.jurisdictions.map((j) => ({
         id: j.id, name: j.name, classification: 'government', parent_id: j.parentId, 'fengong:level': j.level, 'fengong:rules': j.rules ?? null,
       })),
+      ...references.map((r) => ({ id: r.id, name: r.name, classification: 'government', parent_id: null, 'fengong:level': r.level, 'fengong:reference': true })),
       ...data.departments.map((d) => ({
         id: d.id, name: d.name, classification: d.kind, parent_id: d.jurisdictionId,
         other_names: d.aliases.map((name) => ({ name })),
@@ -157,6 +174,8 @@ export function toPopolo(data: Dataset): PopoloDocument {
 
 export interface PopoloImport {
   readonly dataset: Dataset;
+  /** Governments the file names by reference only (the parents of the governments it carries). */
+  readonly references: readonly JurisdictionReference[];
   /** Memberships and organizations that carry nothing this directory models (kept out, listed here). */
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
 }
@@ -172,8 +191,11 @@ export function fromPopolo(doc: PopoloDocument): PopoloImport {
   const unitKinds: readonly string[] = ['CONSTITUENT', 'AFFILIATED', 'AGENCY', 'SUBDISTRICT', 'VERTICAL', 'JUDICIAL', 'MASS_ORGANIZATION', 'STATE_ENTERPRISE'];
   const jurisdictions: JurisdictionRecord[] = [];
   const departments: Dataset['departments'][number][] = [];
+  const references: JurisdictionReference[] = [];
   for (const o of doc.organizations) {
-    if (o.classification === 'government') {
+    if (o.classification === 'government' && o['fengong:reference'] === true) {
+      references.push({ id: o.id, name: o.name, level: o['fengong:level'] ?? 'DISTRICT' });
+    } else if (o.classification === 'government') {
       jurisdictions.push({ id: o.id, name: o.name, level: o['fengong:level'] ?? 'DISTRICT', parentId: o.parent_id, rules: o['fengong:rules'] ?? null });
     } else if (unitKinds.includes(o.classification) && o.parent_id !== null) {
       const contact = o.contact_details?.find((c) => c.type === 'voice');
@@ -225,6 +247,7 @@ export function fromPopolo(doc: PopoloDocument): PopoloImport {
       meetings: doc['fengong:meetings'] ?? [],
       decisions: doc['fengong:decisions'] ?? [],
     },
+    references,
     skipped,
   };
 }

@@ -13,6 +13,8 @@ export interface AuditEntry {
   readonly changesetId: string | null;
   readonly before: unknown;
   readonly after: unknown;
+  /** The person the write was made as or for, when there is one (a scoped leader or unit, whom the office records for). */
+  readonly personId?: string | null;
 }
 
 /** How an actor is named in the feed: the token's name and role. */
@@ -24,7 +26,7 @@ export async function appendAudit(em: EntityManager, viewer: Viewer | null, at: 
   if (entries.length === 0) return;
   await em.insertMany(
     AuditEvent,
-    entries.map((e) => ({ ...e, at: at.toISOString(), actor: actorName(viewer) })),
+    entries.map((e) => ({ ...e, personId: e.personId ?? null, tokenId: viewer?.tokenId ?? null, at: at.toISOString(), actor: actorName(viewer) })),
   );
 }
 

@@ -105,6 +105,8 @@ export function createWebRouter(options: WebOptions = { explorer: true }): expre
   const explorer = fill(readFileSync(path.join(PAGES_DIR, 'graphiql.html'), 'utf8'), placeholders);
 
   router.get('/dashboard', (_req, res) => sendPage(res, dashboard));
+  // Deep links to one leader's or one unit's page: the same page, which opens it from the path.
+  router.get(['/dashboard/leader/:id', '/dashboard/department/:id'], (_req, res) => sendPage(res, dashboard));
   if (options.explorer) router.get('/graphiql', (_req, res) => sendPage(res, explorer));
   router.get('/favicon.ico', (_req, res) => res.redirect(301, '/web/favicon.svg'));
 

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
 import { seedDemoIfEmpty } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
+import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,17 +51,33 @@ async function instance(redisUrl: string | null): Promise<RunningServer> {
   return server;
 }
 
-/** Subscribes on `server`; resolves with the first event, or with null after `ms`. */
-function firstEvent(server: RunningServer, ms: number): Promise<{ version: number } | null> {
+/**
+ * Subscribes on `server`; `live` resolves once a probe published on `server`'s own bus reached the subscriber
+ * (through Redis when it has one), `first` with the first real event, or with null `ms` after `live`.
+ */
+function subscribeOn(server: RunningServer, ms: number): { live: Promise<void>; first: Promise<{ version: number } | null> } {
   const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
   clients.push(client);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), ms);
+  let probed = false;
+  let settle: (value: { version: number } | null) => void = () => undefined;
+  const first = new Promise<{ version: number } | null>((resolve) => {
+    settle = resolve;
     client.subscribe<{ portfolioChanged: { version: number } }>(
       { query: 'subscription { portfolioChanged(jurisdictionId: "jur:qingchuan") { version } }' },
-      { next: (value) => { clearTimeout(timer); resolve(value.data?.portfolioChanged ?? null); }, error: () => resolve(null), complete: () => undefined },
+      {
+        next: (value) => {
+          const change = value.data?.portfolioChanged ?? null;
+          if (isProbe(change)) probed = true;
+          else resolve(change);
+        },
+        error: () => resolve(null), complete: () => undefined,
+      },
     );
   });
+  const live = untilDelivered(publishProbeChange(server.events, 'jur:qingchuan'), () => probed).then(() => {
+    setTimeout(() => settle(null), ms).unref();
+  });
+  return { live, first };
 }
 
 let documents = 40;
@@ -88,18 +105,19 @@ it('tells subscribers of instance B about a change made through instance A, over
   if (!reachable) return;
   const a = await instance(REDIS_URL);
   const b = await instance(REDIS_URL);
-  const seen = firstEvent(b, 5000);
-  await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription reach Redis
+  const seen = subscribeOn(b, 30_000);
+  await seen.live; // a probe published by B went through Redis and back to B's subscriber
   const version = await moveThrough(a, 'line:wang-lihua-supervises-education', 'leader:li-xiaoyan');
-  expect(await seen).toEqual({ version });
+  expect(await seen.first).toEqual({ version });
 });
 
 it('without Redis, instance B never hears of it', async () => {
   if (!reachable) return;
   const a = await instance(null);
   const b = await instance(null);
-  const seen = firstEvent(b, 1500);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  const seen = subscribeOn(b, 1500);
+  await seen.live;
   await moveThrough(a, 'line:he-zhiyuan-supervises-commerce', 'leader:sun-haitao');
-  expect(await seen).toBeNull();
+  // An absence can only be waited for: B's subscription is known live, and 1.5 s after the commit nothing came.
+  expect(await seen.first).toBeNull();
 });

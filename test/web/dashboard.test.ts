@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../src/config';
 import { seedDemoIfEmpty } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
+import { publishProbeChange } from '../support/live';
 
 // Browser globals used inside page.evaluate callbacks (the project's tsconfig has no DOM lib; module-scoped).
 declare const document: any;
@@ -20,7 +21,7 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
 const NOW = new Date('2026-11-28T02:00:00Z'); // 10:00 in Beijing: "today" is 2026-11-28
 const VIEWPORT = { width: 1366, height: 768 };
-const WAIT = 10_000; // the bound of every single wait
+const WAIT = 30_000; // the bound of every single wait (jest's testTimeout, 120 s, exceeds any test's sum of them)
 
 if (!HAVE_CHROMIUM) {
   // Only when the browser is missing; CI installs it (.ci/run), so there the suite always runs.
@@ -29,8 +30,6 @@ if (!HAVE_CHROMIUM) {
 const suite = HAVE_CHROMIUM ? describe : describe.skip;
 
 suite('dashboard and explorer in Chromium', () => {
-  jest.setTimeout(30_000);
-
   let db: TestDatabase;
   let server: RunningServer;
   let browser: Browser;
@@ -350,8 +349,15 @@ suite('dashboard and explorer in Chromium', () => {
     const education = page.locator('#panel-search .match[data-target="dept:education"] .overseer[data-relation=SUPERVISES]');
     await expect(education.locator('.leader-link').textContent()).resolves.toBe('王丽华');
     await page.evaluate(() => { window.marker = 42; });
-    // The subscribe message is sent when the socket is acknowledged; give the server a moment to register it.
-    await page.waitForTimeout(300);
+    // The subscribe message is sent when the socket is acknowledged; the subscription is live once a probe
+    // event (version −1, which no write publishes) published on the server's bus reaches the page.
+    const probeShown = page.locator('#notice').filter({ hasText: '第 -1 版' });
+    const probing = setInterval(publishProbeChange(server.events, 'jur:qingchuan'), 100);
+    try {
+      await probeShown.waitFor();
+    } finally {
+      clearInterval(probing);
+    }
 
     const { jurisdiction } = await api('{ jurisdiction(id: "jur:qingchuan") { version } }');
     await api(`mutation Move($version: Int!) {
@@ -362,7 +368,7 @@ suite('dashboard and explorer in Chromium', () => {
       }) { id version }
     }`, { version: jurisdiction.version }, editorToken);
 
-    await page.locator('#notice').filter({ hasText: '分工已更新' }).waitFor();
+    await page.locator('#notice').filter({ hasText: `分工已更新：第 ${jurisdiction.version + 1} 版` }).waitFor();
     await page.locator('#panel-search .match[data-target="dept:education"] .overseer[data-relation=SUPERVISES]').filter({ hasText: '李晓燕' }).waitFor();
     const cell = (leader: string) => page.locator(`#panel-matrix tr[data-target="dept:education"] td[data-leader="${leader}"]`);
     await page.waitForFunction(() => document.querySelector('#panel-matrix tr[data-target="dept:education"] td[data-leader="leader:li-xiaoyan"]')?.getAttribute('data-kinds') === 'SUPERVISES', null, { timeout: WAIT });

@@ -169,7 +169,7 @@ export class ChangesResolver {
     const [rows, total] = await ctx.em.findAndCount(AuditEvent, where, { orderBy: { seq: 'asc' }, limit: size, offset });
     const nodes = rows.map((e) =>
       Object.assign(new AuditEventNode(), {
-        seq: String(e.seq), jurisdictionId: e.jurisdictionId, at: e.at, actor: e.actor, action: e.action, entityType: e.entityType,
+        seq: String(e.seq), jurisdictionId: e.jurisdictionId, at: e.at, actor: e.actor, tokenId: e.tokenId, personId: e.personId, action: e.action, entityType: e.entityType,
         entityId: e.entityId, decisionId: e.decisionId, changesetId: e.changesetId, before: e.before, after: e.after,
       }),
     );

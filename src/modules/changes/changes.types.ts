@@ -114,10 +114,16 @@ export class AuditEventNode {
   @Field()
   actor!: string;
 
+  @Field(() => ID, { nullable: true, description: 'The token the write came with.' })
+  tokenId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person the write was made as or for: a scoped token’s leader or unit, or whom the office recorded for.' })
+  personId!: string | null;
+
   @Field({ description: 'OPEN, CLOSE or RECORD.' })
   action!: string;
 
-  @Field({ description: 'ASSIGNMENT, BACKUP, ABSENCE, MEETING or DECISION.' })
+  @Field({ description: 'ASSIGNMENT, BACKUP, ABSENCE, MEETING, DECISION, KEY_TASK, PROGRESS_REPORT, DIRECTIVE or NOTIFICATION.' })
   entityType!: string;
 
   @Field(() => ID)

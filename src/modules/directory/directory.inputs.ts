@@ -1,6 +1,6 @@
 // Argument shapes of the read API, validated at the edge (class-validator). Legitimacy is the domain's job.
-import { ArgsType, Field, ID } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ConnectionArgs } from '../../graphql/connection';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { AssignmentKindEnum, DepartmentKindEnum } from '../../graphql/enums';
@@ -93,6 +93,23 @@ export class WhoOverseesArgs extends ConnectionArgs {
   @IsOptional()
   @Length(...ID_LENGTH)
   jurisdictionId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '市区一体: search this government and every government under it (a city and its districts); not with jurisdictionId.',
+  })
+  @IsOptional()
+  @Length(...ID_LENGTH)
+  withinJurisdictionId?: string;
+}
+
+@ArgsType()
+export class SubtreeCoverageArgs extends JurisdictionArgs {
+  @Field(() => Int, { nullable: true, description: 'Only this many levels below the government (1: its direct children); all when omitted.' })
+  @IsOptional()
+  @Min(0)
+  @Max(6)
+  maxDepth?: number;
 }
 
 @ArgsType()

@@ -113,6 +113,7 @@ export class Presenter {
   match(match: OversightMatch): OversightMatchNode {
     return Object.assign(new OversightMatchNode(), {
       target: match.targetType === 'DEPARTMENT' ? this.department(match.targetId) : this.workArea(match.targetId),
+      jurisdiction: this.jurisdiction(),
       matchedName: match.matchedName,
       matchedBy: match.matchedBy,
       score: match.score,

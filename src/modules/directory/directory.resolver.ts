@@ -3,14 +3,14 @@ import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import {
   canDirect,
   compareDepartments,
-  compareMatches,
   coverage,
   DEPARTMENT_KINDS,
   leadershipTeam,
   portfolioMatrix,
   searchKeywords,
+  subtreeCoverage,
   whoCanDirect,
-  whoOversees,
+  whoOverseesAcross,
   covers,
 } from '../../domain';
 import { Jurisdiction } from '../../entities';
@@ -23,11 +23,15 @@ import {
   JurisdictionArgs,
   JurisdictionsArgs,
   LeadershipTeamArgs,
+  SubtreeCoverageArgs,
   WhoCanDirectArgs,
   WhoOverseesArgs,
 } from './directory.inputs';
 import { DirectoryService } from './directory.service';
 import { Presenter } from './directory.present';
+import { SubtreeService } from './subtree.service';
+import { presentSubtreeCoverage } from './subtree.present';
+import { SubtreeCoverageNode } from './subtree.types';
 import {
   CoverageNode,
   DepartmentConnection,
@@ -113,15 +117,12 @@ export class DirectoryResolver {
   async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode>> {
     const asOf = args.asOf ?? ctx.today;
     const service = new DirectoryService(ctx);
-    const jurisdictionIds =
-      args.jurisdictionId === undefined
-        ? await service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT)
-        : [args.jurisdictionId];
-    const all = await Promise.all(jurisdictionIds.map((id) => service.facts(id)));
-    const matches = all
-      .flatMap((facts) => whoOversees(facts, args.text, asOf).map((m) => ({ m, present: new Presenter(facts, asOf) })))
-      .sort((a, b) => compareMatches(a.m, b.m));
-    return paginate(matches.map(({ m, present }) => present.match(m)), args);
+    const all = await new SubtreeService(ctx).governmentsToSearch(args, () =>
+      service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT),
+    );
+    const presenters = new Map(all.map((facts) => [facts.jurisdiction.id, new Presenter(facts, asOf)]));
+    const matches = whoOverseesAcross(all, args.text, asOf);
+    return paginate(matches.map(({ jurisdictionId, match }) => (presenters.get(jurisdictionId) as Presenter).match(match)), args);
   }
 
   @Query(() => DirectionVerdictNode, { description: 'May this leader direct this unit on this date? Allowed with its basis and proof, or refused with a code.' })
@@ -153,5 +154,15 @@ export class DirectoryResolver {
     const asOf = args.asOf ?? ctx.today;
     const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
     return new Presenter(facts, asOf).coverage(coverage(facts, asOf));
+  }
+
+  @Query(() => SubtreeCoverageNode, {
+    description:
+      '市区一体: coverage of a city or province and of every government under it on a date — each one’s gaps, overlaps, absences without cover and load spread, and totals.',
+  })
+  async subtreeCoverage(@Args(() => SubtreeCoverageArgs) args: SubtreeCoverageArgs, @Ctx() ctx: Context): Promise<SubtreeCoverageNode> {
+    const asOf = args.asOf ?? ctx.today;
+    const { members, facts } = await new SubtreeService(ctx).load(args.jurisdictionId, args.maxDepth);
+    return presentSubtreeCoverage(subtreeCoverage(members, facts, asOf), facts, asOf);
   }
 }

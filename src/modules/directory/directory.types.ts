@@ -402,6 +402,9 @@ export class OversightMatchNode {
   @Field(() => OversightTargetUnion)
   target!: DepartmentNode | WorkAreaNode;
 
+  @Field(() => JurisdictionNode, { description: 'The government the target belongs to (a search over several governments mixes them).' })
+  jurisdiction!: JurisdictionNode;
+
   @Field({ description: 'The term that matched: the name, alias, short form, topic, or the leader’s or head’s name.' })
   matchedName!: string;
 

@@ -4,7 +4,7 @@ import { JSONResolver } from 'graphql-scalars';
 import type { Context } from '../../graphql/context';
 import { composeNotice, noticeText } from '../../io/notice-writer';
 import { NoticeArgs, NoticeNode } from './exchange.types';
-import { datasetFromFacts, withoutContacts } from '../../io/exporter';
+import { datasetFromFacts, parentReferences, withoutContacts } from '../../io/exporter';
 import { roleAtLeast } from '../../auth/tokens';
 import { toPopolo } from '../../io/popolo';
 import { DirectoryService } from '../directory/directory.service';
@@ -19,7 +19,8 @@ export class ExchangeResolver {
   async popolo(@Args(() => JurisdictionArgs) { jurisdictionId }: JurisdictionArgs, @Ctx() ctx: Context): Promise<unknown> {
     const data = datasetFromFacts(await new DirectoryService(ctx).facts(jurisdictionId));
     // Heads' contact details go to EDITOR and above only, as everywhere else.
-    return toPopolo(ctx.viewer !== null && roleAtLeast(ctx.viewer.role, 'EDITOR') ? data : withoutContacts(data));
+    // Its parent by reference only, so that the document imports where the parent is missing.
+    return toPopolo(ctx.viewer !== null && roleAtLeast(ctx.viewer.role, 'EDITOR') ? data : withoutContacts(data), await parentReferences(ctx.em, data));
   }
 
   @Query(() => NoticeNode, {

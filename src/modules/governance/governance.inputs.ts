@@ -110,6 +110,22 @@ export class CategoryMeetingKindsInput {
   meetingKinds!: MeetingKind[];
 }
 
+@InputType({ description: 'How often a kind of meeting is held, e.g. 常务会议 every 14 days.' })
+export class MeetingCadenceInput {
+  @Field(() => MeetingKindEnum)
+  kind!: MeetingKind;
+
+  @Field(() => Int, { description: 'Days between meetings, 1–366.' })
+  @Min(1)
+  @Max(366)
+  everyDays!: number;
+
+  @Field(() => String, { nullable: true, description: 'The rule it comes from.' })
+  @IsOptional()
+  @MaxLength(500)
+  source?: string;
+}
+
 @InputType({ description: 'A government’s rules of procedure on collective decisions. ADMIN.' })
 export class SetGovernanceRulesInput {
   @Field(() => ID)
@@ -135,4 +151,9 @@ export class SetGovernanceRulesInput {
   @Min(1)
   @Max(3650)
   decisionMaxAgeDays!: number;
+
+  @Field(() => [MeetingCadenceInput], { defaultValue: [], description: 'R11: how often each kind of meeting is held (多长时间开一次).' })
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  cadences!: MeetingCadenceInput[];
 }

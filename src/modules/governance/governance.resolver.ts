@@ -12,7 +12,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { compareBy, compareText, NotFoundError, quorumOf } from '../../domain';
+import { compareBy, compareText, nextMeetingDue, NotFoundError, quorumOf } from '../../domain';
 import type { Context } from '../../graphql/context';
 import { TOPICS, type DecisionRecordedEvent } from '../../graphql/events';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
@@ -36,10 +36,11 @@ import {
 export class GovernanceResolver {
   @Authorized('VIEWER')
   @Query(() => MeetingConnection, { description: 'Meetings of a government, newest first.' })
-  async meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<MeetingNode>> {
+  async meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<MeetingNode> & Pick<MeetingConnection, 'nextDue'>> {
     const facts = await new DirectoryService(ctx).facts(args.jurisdictionId);
     const meetings = [...facts.meetings].sort((a, b) => compareBy(compareText(b.date, a.date), compareText(a.id, b.id)));
-    return paginate(meetings.map((m) => MeetingNode.of(m)), args);
+    const nextDue = (facts.rules.cadences ?? []).map((c) => ({ kind: c.kind, ...nextMeetingDue(facts, c, ctx.today) }));
+    return { ...paginate(meetings.map((m) => MeetingNode.of(m)), args), nextDue };
   }
 
   @Authorized('VIEWER')

@@ -140,7 +140,10 @@ export async function setGovernanceRules(ctx: Context, input: SetGovernanceRules
     meetingKindsByCategory: Object.fromEntries(input.meetingKindsByCategory.map((c) => [c.category, [...new Set(c.meetingKinds)]])),
     source: input.source ?? null,
     decisionMaxAgeDays: input.decisionMaxAgeDays,
+    cadences: input.cadences.map((c) => ({ kind: c.kind, everyDays: c.everyDays, source: c.source ?? null })),
   };
+  const kinds = input.cadences.map((c) => c.kind);
+  if (new Set(kinds).size !== kinds.length) throw new BadInputError('同一会议类型列出了两个周期 (a meeting kind has two cadences)', { kinds });
   await ctx.em.transactional(async (tx) => {
     await tx.nativeUpdate(Jurisdiction, { id: input.jurisdictionId }, { rules, version: raw('version + 1') });
     await appendAudit(tx, ctx.viewer, ctx.now, [

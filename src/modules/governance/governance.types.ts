@@ -94,7 +94,10 @@ export class DecisionNode {
 }
 
 @ObjectType()
-export class MeetingConnection extends Connection(MeetingNode, 'Meeting') {}
+export class MeetingConnection extends Connection(MeetingNode, 'Meeting') {
+  @Field(() => [NextMeetingDueNode], { description: 'R11: when the next meeting of each kind with a cadence is due, as of today.' })
+  nextDue!: NextMeetingDueNode[];
+}
 @ObjectType()
 export class DecisionConnection extends Connection(DecisionNode, 'Decision') {}
 
@@ -105,6 +108,42 @@ export class CategoryMeetingKindsNode {
 
   @Field(() => [MeetingKindEnum])
   meetingKinds!: MeetingFact['kind'][];
+}
+
+@ObjectType('MeetingCadence', { description: 'How often a kind of meeting is held, from the government’s rules.' })
+export class MeetingCadenceNode {
+  @Field(() => MeetingKindEnum)
+  kind!: string;
+
+  @Field(() => Int)
+  everyDays!: number;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+}
+
+@ObjectType('NextMeetingDue', { description: 'When the next meeting of a kind is due: the last one held plus the cadence; overdue after that day.' })
+export class NextMeetingDueNode {
+  @Field(() => MeetingKindEnum)
+  kind!: string;
+
+  @Field(() => ID, { nullable: true })
+  lastMeetingId!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  lastDate!: string | null;
+
+  @Field(() => LocalDateScalar)
+  dueOn!: string;
+
+  @Field(() => Int, { description: 'Negative when overdue.' })
+  daysUntilDue!: number;
+
+  @Field()
+  overdue!: boolean;
+
+  @Field()
+  text!: string;
 }
 
 @ObjectType('GovernanceRules', { description: 'A government’s own rules of procedure on collective decisions (工作规则).' })
@@ -121,8 +160,12 @@ export class GovernanceRulesNode {
   @Field(() => Int, { description: 'A decision older than this many days on the signing date is stale (DECISION_STALE); default 90.' })
   decisionMaxAgeDays!: number;
 
+  @Field(() => [MeetingCadenceNode], { description: 'R11: how often each kind of meeting is held (多长时间开一次).' })
+  cadences!: MeetingCadenceNode[];
+
   static of(rules: GovernanceRules): GovernanceRulesNode {
     return Object.assign(new GovernanceRulesNode(), {
+      cadences: (rules.cadences ?? []).map((c) => Object.assign(new MeetingCadenceNode(), { ...c })),
       quorumMoreThan: rules.quorumMoreThan,
       meetingKindsByCategory: Object.entries(rules.meetingKindsByCategory).map(([category, meetingKinds]) => ({ category, meetingKinds: [...(meetingKinds ?? [])] })),
       source: rules.source,

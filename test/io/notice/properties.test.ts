@@ -77,6 +77,15 @@ describe('parseNotice is total and places its warnings inside the text', () => {
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 })), wellPlaced), { numRuns: 300 });
   });
 
+  it('never throws on random text: any code point, graphemes, long lines and the genre’s words mixed (2,000 cases)', () => {
+    const random = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 400 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)), maxLength: 300 }),
+      fc.array(fc.oneof(genreText, fc.string({ maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\u2028', '\u0000', '\ufeff', '\ud800')), { maxLength: 30 }).map((parts) => parts.join('')),
+    );
+    fc.assert(fc.property(random, wellPlaced), { numRuns: 2000 });
+  });
+
   it('for strings made of the genre’s characters', () => {
     fc.assert(fc.property(genreText, wellPlaced), { numRuns: 400 });
   });

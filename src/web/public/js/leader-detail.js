@@ -78,7 +78,8 @@ function render(body, leader, openOther) {
     section(`分工历史（${leader.history.totalCount} 条）`, history));
 }
 
-export function createLeaderDetail({ dialog, body, title, close }) {
+/** `navigate(id)`, when given, opens another leader (so the page can keep its address in step); else this dialog does. */
+export function createLeaderDetail({ dialog, body, title, close, navigate = null }) {
   let currentId = null;
   let seq = 0;
   close.addEventListener('click', () => dialog.close());
@@ -93,7 +94,7 @@ export function createLeaderDetail({ dialog, body, title, close }) {
       const data = await ctx.gql(QUERY, { id: currentId, asOf: ctx.asOf });
       if (mine !== seq) return;
       title.textContent = data.leader.name;
-      render(body, data.leader, (id) => api.open(id, ctx));
+      render(body, data.leader, (id) => (navigate ? navigate(id) : api.open(id, ctx)));
     } catch (error) {
       if (mine !== seq) return;
       if (!(error instanceof ApiError)) console.error(error);

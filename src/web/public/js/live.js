@@ -4,10 +4,16 @@
 
 const PROTOCOL = 'graphql-transport-ws';
 
+/** Close codes meaning "sign in first": graphql-ws's 4403 Forbidden (the server refuses anonymous sockets when reads are private) and 4401. */
+const REFUSED = new Set([4401, 4403]);
+
 /**
- * @param {{ path?: string, onStatus?: (state: 'connecting'|'open'|'closed', info?: object) => void }} options
+ * @param {{ path?: string, authorization?: () => string | null,
+ *   onStatus?: (state: 'connecting'|'open'|'closed'|'unauthorized', info?: object) => void }} options
+ * `authorization()` is sent as connectionParams.authorization ("Bearer …") on every (re)connect. A socket the
+ * server refuses for want of a token is not retried until restart() (after signing in).
  */
-export function createLiveClient({ path = '/graphql', onStatus = () => {} } = {}) {
+export function createLiveClient({ path = '/graphql', authorization = () => null, onStatus = () => {} } = {}) {
   const subscriptions = new Map();
   let socket = null;
   let acknowledged = false;
@@ -15,6 +21,7 @@ export function createLiveClient({ path = '/graphql', onStatus = () => {} } = {}
   let nextId = 1;
   let reconnectTimer = null;
   let stopped = false;
+  let refused = false;
 
   const url = () => {
     const u = new URL(path, window.location.href);
@@ -33,7 +40,10 @@ export function createLiveClient({ path = '/graphql', onStatus = () => {} } = {}
     acknowledged = false;
     const ws = new WebSocket(url(), PROTOCOL);
     socket = ws;
-    ws.addEventListener('open', () => send({ type: 'connection_init', payload: {} }));
+    ws.addEventListener('open', () => {
+      const auth = authorization();
+      send({ type: 'connection_init', payload: auth ? { authorization: auth } : {} });
+    });
     ws.addEventListener('message', (event) => {
       let message;
       try {
@@ -66,11 +76,16 @@ export function createLiveClient({ path = '/graphql', onStatus = () => {} } = {}
           break;
       }
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket !== ws) return;
       socket = null;
       acknowledged = false;
       if (stopped) return;
+      if (REFUSED.has(event.code)) {
+        refused = true;
+        onStatus('unauthorized', { code: event.code });
+        return;
+      }
       onStatus('closed');
       const delay = Math.min(30000, 1000 * 2 ** attempts);
       attempts += 1;
@@ -84,11 +99,23 @@ export function createLiveClient({ path = '/graphql', onStatus = () => {} } = {}
       const id = String(nextId++);
       const sub = { query, variables, onNext, onError };
       subscriptions.set(id, sub);
-      if (socket === null && reconnectTimer === null) connect();
+      if (socket === null && reconnectTimer === null && !refused) connect();
       else if (acknowledged) sendSubscribe(id, sub);
       return () => {
         if (subscriptions.delete(id) && acknowledged) send({ id, type: 'complete' });
       };
+    },
+    /** Reconnects now (e.g. with a new token), re-subscribing everything. */
+    restart() {
+      refused = false;
+      attempts = 0;
+      if (reconnectTimer !== null) window.clearTimeout(reconnectTimer);
+      reconnectTimer = null;
+      const old = socket;
+      socket = null;
+      acknowledged = false;
+      old?.close(1000, 'restart');
+      connect();
     },
     close() {
       stopped = true;

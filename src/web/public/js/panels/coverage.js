@@ -4,7 +4,9 @@ import { h, interval, joinNodes, replace } from '../dom.js';
 import { ACTING_BASIS } from '../vocab.js';
 import { leaderButton } from './common.js';
 
-function tile(label, count, { good = 0 } = {}) {
+function tile(label, count, { good = 0, known = true } = {}) {
+  // Without data there is nothing to be good or bad about: a neutral tile with a dash, not a green 0.
+  if (!known) return h('li', { class: 'tile tile-none' }, h('span', { class: 'tile-count' }, '—'), h('span', { class: 'tile-label' }, label));
   return h('li', { class: `tile ${count > good ? 'tile-warn' : 'tile-ok'}` },
     h('span', { class: 'tile-count' }, String(count)), h('span', { class: 'tile-label' }, label));
 }
@@ -18,6 +20,8 @@ export default {
   id: 'coverage',
   title: '覆盖情况',
   query: `query Coverage($jurisdictionId: ID!, $asOf: LocalDate) {
+    units: departments(jurisdictionId: $jurisdictionId, asOf: $asOf, kinds: [CONSTITUENT, AFFILIATED, AGENCY, SUBDISTRICT], first: 1) { totalCount }
+    team: leadershipTeam(jurisdictionId: $jurisdictionId, asOf: $asOf, first: 1) { totalCount }
     coverage(jurisdictionId: $jurisdictionId, asOf: $asOf) {
       asOf
       gaps { id name }
@@ -36,6 +40,18 @@ export default {
   }`,
   render(target, data, ctx) {
     const c = data.coverage;
+    const units = data.units.totalCount;
+    const team = data.team.totalCount;
+    // An honest empty state: a government the directory holds no units or no team for is not "all covered".
+    if (units === 0 || team === 0) {
+      const missing = [units === 0 ? '政府部门' : null, team === 0 ? '班子成员' : null].filter(Boolean).join('和');
+      replace(target,
+        h('ul', { class: 'tiles', 'aria-label': `${c.asOf} 覆盖概况（无数据）` },
+          tile('无人分管的政府部门', 0, { known: false }), tile('多人分管', 0, { known: false }),
+          tile('外出的领导', 0, { known: false }), tile('外出且无人代行', 0, { known: false })),
+        h('p', { class: 'empty empty-state', role: 'note' }, `${c.asOf} 时本目录没有该政府的${missing}记录，无法判断分管是否覆盖。`));
+      return;
+    }
     const names = new Map();
     for (const a of c.absences) for (const line of a.absentLeader.portfolio) {
       if (line.department) names.set(line.department.id, line.department.name);

@@ -51,8 +51,9 @@ export default {
       if (!byTarget.has(key)) byTarget.set(key, []);
       byTarget.get(key).push(cell);
     }
-    const rowOf = (id, name, extraClass = '') => h('tr', { class: extraClass, dataset: { target: id } },
-      h('th', { scope: 'row', title: name }, name),
+    const rowOf = (id, name, extraClass = '', unit = false) => h('tr', { class: extraClass, dataset: { target: id } },
+      h('th', { scope: 'row', title: name },
+        unit ? h('button', { type: 'button', class: 'unit-link', onClick: () => ctx.openDepartment(id), title: `${name}：查看详情` }, name) : name),
       m.leaders.map((leader) => {
         const cells = byTarget.get(`${id}|${leader.id}`) ?? [];
         const kinds = cells.map((c) => c.kind);
@@ -76,7 +77,7 @@ export default {
         body.push(groupRow('以下为联系单位（只联系、不领导）', 'divider'));
       }
       body.push(groupRow(`${DEPARTMENT_KIND[kind] ?? '其他单位'}（${list.length}）`, GOVERNMENT_LINE.has(kind) ? 'gov' : 'outside'));
-      for (const d of list) body.push(rowOf(d.id, d.name, GOVERNMENT_LINE.has(d.kind) ? 'gov' : 'outside'));
+      for (const d of list) body.push(rowOf(d.id, d.name, GOVERNMENT_LINE.has(d.kind) ? 'gov' : 'outside', true));
     }
     if (showWorkAreas && m.workAreas.length > 0) {
       body.push(groupRow(`工作领域（${m.workAreas.length}）`, 'areas'));

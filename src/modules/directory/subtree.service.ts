@@ -1,0 +1,86 @@
+// Read use cases over a subtree of governments (市区一体): find the root and every government under it in one
+// statement, load all their facts in one batch (one statement per table, whatever the subtree's size), and let the
+// domain answer. Cost grows with the subtree, never with the country.
+import { BadInputError, NotFoundError, subtreeMembers, type DirectoryFacts, type JurisdictionFact, type SubtreeMember } from '../../domain';
+import type { Context } from '../../graphql/context';
+import { readConnectionType } from '../../db/replicas';
+import { DirectoryService } from './directory.service';
+
+/** The most governments one subtree query may look into (a province with its cities and counties is a few hundred). */
+export const SUBTREE_LIMIT = 1000;
+/** Levels below the root a subtree may reach: 省 → 市 → 区县 → 乡镇 is three; more is a cycle in the data. */
+const MAX_LEVELS = 6;
+
+interface SubtreeRow {
+  readonly id: string;
+  readonly name: string;
+  readonly level: JurisdictionFact['level'];
+  readonly parent_id: string | null;
+}
+
+export interface LoadedSubtree {
+  readonly members: readonly SubtreeMember[];
+  readonly facts: ReadonlyMap<string, DirectoryFacts>;
+}
+
+export class SubtreeService {
+  constructor(private readonly ctx: Context) {}
+
+  /**
+   * The root and the governments under it (down to `maxDepth` levels), in one recursive statement on the parent
+   * index; NOT_FOUND for an unknown root, BAD_USER_INPUT beyond SUBTREE_LIMIT governments.
+   */
+  async members(rootId: string, maxDepth?: number): Promise<SubtreeMember[]> {
+    const levels = Math.min(maxDepth ?? MAX_LEVELS, MAX_LEVELS);
+    const sql =
+      'with recursive subtree (id, depth) as (' +
+      ' select id, 0 from jurisdiction where id = ?' +
+      ' union all' +
+      ' select j.id, s.depth + 1 from jurisdiction j join subtree s on j.parent_id = s.id where s.depth < ?' +
+      ') select j.id, j.name, j.level, j.parent_id from subtree s join jurisdiction j on j.id = s.id order by s.depth, j.id limit ?';
+    const em = this.ctx.em;
+    const rows = (await em
+      .getConnection(readConnectionType(em))
+      .execute(sql, [rootId, levels, SUBTREE_LIMIT + 1], 'all', em.getTransactionContext())) as SubtreeRow[];
+    if (rows.length === 0) throw new NotFoundError('Jurisdiction', rootId);
+    if (rows.length > SUBTREE_LIMIT) {
+      throw new BadInputError(`${rootId} 之下的政府超过 ${SUBTREE_LIMIT} 个，请给出 maxDepth 或更小的范围`, { rootId, limit: SUBTREE_LIMIT });
+    }
+    // A cycle in the parent links repeats rows (down to MAX_LEVELS); each government counts once.
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    const jurisdictions = unique.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id }));
+    return subtreeMembers(jurisdictions, rootId, maxDepth);
+  }
+
+  /** The members and the facts of each, through the request's facts loader (one batch). */
+  async load(rootId: string, maxDepth?: number): Promise<LoadedSubtree> {
+    const members = await this.members(rootId, maxDepth);
+    const loaded = await this.ctx.loaders.facts.loadMany(members.map((m) => m.jurisdiction.id));
+    const facts = new Map<string, DirectoryFacts>();
+    for (const f of loaded) {
+      if (f instanceof Error) throw f;
+      if (f !== null) facts.set(f.jurisdiction.id, f);
+    }
+    return { members, facts };
+  }
+
+  /**
+   * The governments a search looks into: the one named (jurisdictionId), or the subtree under withinJurisdictionId
+   * in tree order, or — naming neither — the candidates `matching` finds. Naming both is BAD_USER_INPUT.
+   */
+  async governmentsToSearch(
+    scope: { readonly jurisdictionId?: string; readonly withinJurisdictionId?: string },
+    matching: () => Promise<readonly string[]>,
+  ): Promise<DirectoryFacts[]> {
+    if (scope.jurisdictionId !== undefined && scope.withinJurisdictionId !== undefined) {
+      throw new BadInputError('jurisdictionId 与 withinJurisdictionId 只能给一个 (give one of jurisdictionId and withinJurisdictionId)', {});
+    }
+    if (scope.withinJurisdictionId !== undefined) {
+      const { members, facts } = await this.load(scope.withinJurisdictionId);
+      return members.flatMap((m) => facts.get(m.jurisdiction.id) ?? []);
+    }
+    const service = new DirectoryService(this.ctx);
+    const ids = scope.jurisdictionId === undefined ? await matching() : [scope.jurisdictionId];
+    return Promise.all(ids.map((id) => service.facts(id)));
+  }
+}

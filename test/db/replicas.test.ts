@@ -1,0 +1,250 @@
+// Read replicas against real PostgreSQL 15 streaming standbys. The test builds its own servers in a temporary directory
+// — a throwaway primary on 127.0.0.1:55432 (initdb) and two standbys of it on 55433 and 55434 (pg_basebackup -R), or the
+// next free ports — so
+// the shared server on 5432 is never reconfigured (its pg_hba.conf has no `replication` entry, and pg_basebackup
+// against it is refused). Shows: reads served by the standby, writes and their transactions by the primary,
+// read-your-writes while the standby is held back, and reads falling back to the primary when the standby goes away,
+// with no error reaching the client. Runs on PostgreSQL only (TEST_DATABASE_URL); skipped on SQLite.
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { MikroORM } from '@mikro-orm/core';
+import { Client } from 'pg';
+import { loadConfig, replicaUrlsFrom } from '../../src/config';
+import { checkReadiness, openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import { ReadYourWritesEntityManager, ReplicatedPostgreSqlDriver } from '../../src/db/replicas';
+import { createContext } from '../../src/graphql/context';
+import { createTestApi, EDITOR, type TestApi } from '../support/api';
+import { ON_POSTGRES } from '../support/database';
+
+const run = promisify(execFile);
+const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Three free local ports, 55432–55434 when nobody uses them (several runs on one machine get others). */
+async function freePorts(): Promise<[number, number, number]> {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer().once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  const found: number[] = [];
+  for (let port = 55432; found.length < 3 && port < 55632; port += 1) if (await free(port)) found.push(port);
+  return [found[0], found[1], found[2]];
+}
+let PRIMARY_PORT = 0;
+let STANDBY_PORT = 0;
+let SECOND_PORT = 0;
+let PRIMARY_URL = '';
+let STANDBY_URL = '';
+let SECOND_URL = '';
+
+/** Runs a PostgreSQL binary as the postgres OS user (from root through runuser; as anyone else, directly). */
+async function pg(binary: string, args: readonly string[]): Promise<string> {
+  const file = path.join(BIN, binary);
+  const [cmd, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, [...args]];
+  const { stdout } = await run(cmd, argv, { timeout: 30_000 });
+  return stdout;
+}
+
+async function sql<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const SERVER = '-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=40';
+
+const describePg = ON_POSTGRES && existsSync(path.join(BIN, 'pg_basebackup')) ? describe : describe.skip;
+if (ON_POSTGRES && !existsSync(path.join(BIN, 'pg_basebackup'))) {
+  // On PostgreSQL the binaries are expected (README, Deployment); say why the test did not run rather than pass quietly.
+  throw new Error(`PostgreSQL binaries not found under ${BIN} (set PG_BIN)`);
+}
+
+describePg('read replicas (PostgreSQL 15 streaming standbys made with pg_basebackup)', () => {
+  const started = Date.now();
+  let dir = '';
+  let orm: MikroORM;
+  let api: TestApi;
+  const log: string[] = [];
+  const primaryDir = () => path.join(dir, 'primary');
+  const standbyDir = () => path.join(dir, 'standby');
+  const secondDir = () => path.join(dir, 'standby2');
+  const ctl = (data: string, ...args: string[]) => pg('pg_ctl', ['-D', data, ...args]);
+  /** The statements logged since `from`, colour codes stripped, with the connection MikroORM says ran each. */
+  const statements = (from: number) =>
+    log.slice(from).map((s) => s.replace(/\x1b\[\d+m/g, '')).filter((s) => /^\[query\] (select|insert|update|delete|with)\b/i.test(s));
+  const via = (from: number, type: 'read' | 'write') => statements(from).filter((s) => s.includes(`(via ${type} connection`)).length;
+
+  beforeAll(async () => {
+    [PRIMARY_PORT, STANDBY_PORT, SECOND_PORT] = await freePorts();
+    PRIMARY_URL = `postgresql://postgres@127.0.0.1:${PRIMARY_PORT}/fengong`;
+    STANDBY_URL = `postgresql://postgres@127.0.0.1:${STANDBY_PORT}/fengong`;
+    SECOND_URL = `postgresql://postgres@127.0.0.1:${SECOND_PORT}/fengong`;
+    dir = mkdtempSync(path.join(tmpdir(), 'fengong-replica-'));
+    if (process.getuid?.() === 0) {
+      const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
+      const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+      chownSync(dir, uid, gid);
+    }
+    // A primary of our own: initdb's pg_hba.conf trusts local replication connections; wal_level=replica is the default.
+    await pg('initdb', ['-D', primaryDir(), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    await ctl(primaryDir(), '-l', path.join(dir, 'primary.log'), '-w', '-t', '20', '-o', `-p ${PRIMARY_PORT} -k ${dir} ${SERVER}`, 'start');
+    await sql(`postgresql://postgres@127.0.0.1:${PRIMARY_PORT}/postgres`, 'create database fengong');
+    const primary = await openDatabase({ kind: 'postgresql', url: PRIMARY_URL });
+    await seedDemoIfEmpty(primary);
+    await primary.close(true);
+    // Two standbys: base backups streaming the WAL, -R writing standby.signal and primary_conninfo.
+    for (const [data, port, url] of [[standbyDir(), STANDBY_PORT, STANDBY_URL], [secondDir(), SECOND_PORT, SECOND_URL]] as const) {
+      await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY_PORT), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync', '-c', 'fast']);
+      await ctl(data, '-l', `${data}.log`, '-w', '-t', '20', '-o', `-p ${port} -k ${dir} ${SERVER} -c hot_standby=on`, 'start');
+      await until('the standby to stream', async () => (await sql(url, 'select pg_is_in_recovery() as r'))[0].r === true);
+    }
+
+    // The application, configured as in production: DATABASE_URL and DATABASE_REPLICA_URLS.
+    const config = loadConfig({ DATABASE_URL: PRIMARY_URL, DATABASE_REPLICA_URLS: ` ${STANDBY_URL} ,${SECOND_URL}` });
+    expect(config.database).toEqual({ kind: 'postgresql', url: PRIMARY_URL, replicaUrls: [STANDBY_URL, SECOND_URL] });
+    orm = await openDatabase(config.database, { debug: ['query'], logger: (m: string) => log.push(m) });
+    api = await createTestApi(orm);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await orm?.close(true);
+    for (const data of [standbyDir(), secondDir(), primaryDir()]) {
+      if (dir !== '' && existsSync(path.join(data, 'postmaster.pid'))) await ctl(data, '-m', 'immediate', '-w', 'stop').catch(() => undefined);
+    }
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    // Bounded: the whole file, standby included, well under a minute.
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('configuration: DATABASE_REPLICA_URLS is a comma-separated list of postgresql:// URLs, for a PostgreSQL primary only', () => {
+    expect(replicaUrlsFrom('', { kind: 'postgresql', url: PRIMARY_URL })).toEqual([]);
+    expect(() => replicaUrlsFrom('postgresql://a/b', { kind: 'sqlite', url: ':memory:' })).toThrow('needs a PostgreSQL DATABASE_URL');
+    expect(() => replicaUrlsFrom('mysql://a/b', { kind: 'postgresql', url: PRIMARY_URL })).toThrow('postgresql:// URLs');
+    expect(orm.em).toBeInstanceOf(ReadYourWritesEntityManager);
+    expect(orm.em.getDriver()).toBeInstanceOf(ReplicatedPostgreSqlDriver);
+  });
+
+  it('reads go to the standby (in recovery, on its own port), writes to the primary', async () => {
+    const em = orm.em.fork();
+    const ask = 'select pg_is_in_recovery() as standby, inet_server_port() as port';
+    const read = (await em.getConnection('read').execute(ask)) as { standby: boolean; port: number }[];
+    expect(read).toEqual([{ standby: true, port: expect.any(Number) }]);
+    expect([STANDBY_PORT, SECOND_PORT]).toContain(read[0].port);
+    expect(await em.getConnection('write').execute(ask)).toEqual([{ standby: false, port: PRIMARY_PORT }]);
+
+    // Every statement of a request runs on one standby (the request's), and requests spread over both.
+    const used = new Set<string>();
+    for (let i = 0; i < 12; i += 1) {
+      const from = log.length;
+      const { coverage } = await api.data('{ coverage(jurisdictionId: "jur:qingchuan") { gaps { name } load { leader { name } total } } }');
+      expect(coverage.load.length).toBeGreaterThan(5);
+      expect(via(from, 'read')).toBeGreaterThanOrEqual(12);
+      expect(via(from, 'write')).toBe(0);
+      const names = new Set(statements(from).map((s) => /\(via read connection '([^']+)'\)/.exec(s)?.[1]));
+      expect(names.size).toBe(1);
+      used.add([...names][0] as string);
+    }
+    // 12 requests, each on one of two standbys at random: both used, but for a chance of 2 in 4,096.
+    expect([...used].sort()).toEqual(['replica-1', 'replica-2']);
+    expect((await checkReadiness(orm, null)).find((c) => c.name === 'replicas')).toMatchObject({
+      ok: true, detail: expect.stringMatching(/^replica-1 in use, \d+ served, 0 failed over; replica-2 in use, \d+ served/),
+    });
+  });
+
+  it('a write and the transaction around it run on the primary; the writing request reads its own write while the standby is held back', async () => {
+    const { jurisdiction } = await api.data('{ jurisdiction(id: "jur:qingchuan") { version } }');
+    // Hold the standbys back: they keep receiving WAL but replay none of it.
+    for (const url of [STANDBY_URL, SECOND_URL]) await sql(url, 'select pg_wal_replay_pause()');
+    try {
+      const from = log.length;
+      const { renameDepartment } = await api.data(
+        'mutation($input: RenameDepartmentInput!) { renameDepartment(input: $input) { id name } }',
+        { input: { departmentId: 'dept:statistics', name: '区统计局（区普查中心）', on: '2026-11-01', document: '青政发〔2026〕40号', expectedVersion: jurisdiction.version } },
+        { viewer: EDITOR },
+      );
+      // The answer was read after the write, in the same request: from the primary, so it shows the new name.
+      expect(renameDepartment).toEqual({ id: 'dept:statistics', name: '区统计局（区普查中心）' });
+      const written = statements(from);
+      const firstWrite = written.findIndex((s) => /^\[query\] (insert|update|delete)\b/i.test(s));
+      expect(firstWrite).toBeGreaterThanOrEqual(0);
+      expect(written.filter((s) => /^\[query\] (insert|update|delete)\b/i.test(s)).every((s) => s.includes('(via write connection'))).toBe(true);
+      expect(written.slice(firstWrite).every((s) => s.includes('(via write connection'))).toBe(true);
+
+      // Another request (no write of its own) reads the standby, which has not replayed the rename yet.
+      const stale = await api.data('{ department(id: "dept:statistics", asOf: "2026-11-28") { name } }');
+      expect(stale.department.name).toBe('区统计局');
+
+      // Read-your-writes at the level of the entity manager: after a write in a request's scope, its reads go to the primary.
+      const ctx = createContext(orm.em, { today: '2026-11-28', now: new Date(), viewer: null, publicReads: true, events: api.events });
+      expect((await ctx.loaders.facts.load('jur:qingchuan'))?.departments.find((d) => d.id === 'dept:statistics')?.name).toBe('区统计局');
+      await ctx.em.transactional(async (tx) => {
+        await tx.getConnection().execute("update jurisdiction set name = '江州市（测试）' where id = 'jur:jiangzhou'", [], 'run', tx.getTransactionContext());
+      });
+      ctx.loaders.facts.clearAll();
+      const after = await ctx.loaders.facts.load('jur:jiangzhou');
+      expect(after?.jurisdiction.name).toBe('江州市（测试）');
+    } finally {
+      for (const url of [STANDBY_URL, SECOND_URL]) await sql(url, 'select pg_wal_replay_resume()');
+    }
+    // Once replayed, every request sees the write on the standbys too.
+    for (const url of [STANDBY_URL, SECOND_URL]) {
+      await until('the standbys to replay', async () => (await sql<{ name: string }>(url, "select name from department where id = 'dept:statistics'"))[0].name === '区统计局（区普查中心）');
+    }
+    for (let i = 0; i < 4; i += 1) {
+      expect((await api.data('{ department(id: "dept:statistics", asOf: "2026-11-28") { name } }')).department.name).toBe('区统计局（区普查中心）');
+    }
+  });
+
+  it('when the standbys go away, reads fall back to the primary and no error reaches the client', async () => {
+    await ctl(standbyDir(), '-m', 'fast', '-w', 'stop');
+    // With one standby gone, requests keep being answered (by the other standby, or the primary).
+    for (let i = 0; i < 6; i += 1) expect((await api.run('{ coverage(jurisdictionId: "jur:qingchuan") { gaps { name } } }')).errors).toBeUndefined();
+    await ctl(secondDir(), '-m', 'fast', '-w', 'stop');
+    const from = log.length;
+    const result = await api.run('{ coverage(jurisdictionId: "jur:qingchuan") { gaps { name } load { leader { name } total } } department(id: "dept:statistics") { name } }');
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).department.name).toBe('区统计局（区普查中心）');
+    expect((result.data as any).coverage.load.length).toBeGreaterThan(5);
+    // The failed attempts are logged as errors on the read connection; every answer came from the primary.
+    expect(via(from, 'write')).toBeGreaterThanOrEqual(12);
+    const status = (orm.em.getDriver() as unknown as ReplicatedPostgreSqlDriver).replicaStatus();
+    expect(status).toEqual([
+      expect.objectContaining({ name: 'replica-1', available: false }),
+      expect.objectContaining({ name: 'replica-2', available: false }),
+    ]);
+    expect(status.every((r) => r.failedOver > 0)).toBe(true);
+    // While it is out, the read connection is the primary itself.
+    expect(await orm.em.fork().getConnection('read').execute('select pg_is_in_recovery() as standby')).toEqual([{ standby: false }]);
+    // /readyz stays ready and says the replica is out.
+    const readiness = await checkReadiness(orm, null);
+    expect(readiness.every((c) => c.ok)).toBe(true);
+    expect(readiness.find((c) => c.name === 'replicas')?.detail).toMatch(/^replica-1 out \(reads on the primary\).*; replica-2 out/);
+    // And later requests keep working.
+    expect((await api.run('{ jurisdictions { totalCount } }')).errors).toBeUndefined();
+  });
+});
+
+if (!ON_POSTGRES) {
+  it.skip('read replicas: PostgreSQL only (set TEST_DATABASE_URL)', () => undefined);
+}

@@ -1,0 +1,51 @@
+// The README's key-work examples give the answers the README states (test/readme.test.ts runs and validates them all).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config';
+import { seedDemoIfEmpty } from '../src/db/database';
+import { openTestDatabase, type TestDatabase } from './support/database';
+import { createTestApi, type TestApi } from './support/api';
+
+const examples = [...readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+const example = (needle: string) => {
+  const found = examples.find((e) => e.includes(needle));
+  if (found === undefined) throw new Error(`no README example with ${needle}`);
+  return found;
+};
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await openTestDatabase('readmekeywork');
+  await seedDemoIfEmpty(db.orm);
+  api = await createTestApi(db.orm);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+it('who is accountable for 信访维稳: 赵文斌 is away, someone named answers today, 叶振东 heads the lead unit', async () => {
+  const { accountability } = await api.data(example('accountability(taskId: "task:qingchuan-2026-petitions")'));
+  expect(accountability.leader).toMatchObject({ leader: { name: '赵文斌' }, away: true });
+  expect(accountability.leader.answerable?.name).toEqual(expect.any(String));
+  expect(accountability.leadUnit).toEqual({ department: { name: '区信访局' }, headName: '叶振东' });
+  expect(accountability.responsibleUnits.every((u: { headName: string | null }) => u.headName !== null)).toBe(true);
+});
+
+it('directives to the education bureau from outside its portfolio: 何志远’s and 孙海涛’s, each told to 王丽华', async () => {
+  const { directives } = await api.data(example('crossPortfolio: true'));
+  expect(directives.totalCount).toBe(2);
+  expect(directives.nodes.map((n: any) => [n.issuer.name, n.basis, n.notified.map((x: any) => x.leader.name)])).toEqual([
+    ['何志远', 'GENERAL_AUTHORITY', ['王丽华']],
+    ['孙海涛', 'GENERAL_AUTHORITY', ['王丽华']],
+  ]);
+});
+
+it('the overdue example finds the 民生工程 past its deadline and the one escalated directive', async () => {
+  const data = await api.data(example('overdueAsOf: "2026-11-28"'));
+  expect(data.keyTasks.nodes.map((n: any) => [n.title, n.status])).toEqual([['农村饮水安全巩固提升工程（民生工程）', 'OVERDUE']]);
+  expect(data.directives.nodes.map((n: any) => n.issuer.name)).toEqual(['李晓燕']);
+});
