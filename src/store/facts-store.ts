@@ -193,6 +193,12 @@ export class FactsStore implements FactsReader {
     return new Map([...loaded].map(([id, entry]) => [id, { jurisdiction: entry.facts.jurisdiction, version: entry.version }]));
   }
 
+  /** Forgets every government held (for operators and benchmarks; writes never need it). */
+  clear(): void {
+    this.everything += 1;
+    this.cache.clear();
+  }
+
   /** How many governments are held now. */
   get size(): number {
     return this.cache.size;
