@@ -26,6 +26,7 @@ import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './io/http';
 import { checkReadiness } from './db/database';
+import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
 
 export { QUERY_LIMITS } from './edge/policy';
 
@@ -45,6 +46,8 @@ export interface ServerOptions {
   /** Points per window; null turns rate limiting off (the benchmark does). */
   readonly rateLimits?: RateLimitSettings | null;
   readonly webSocketLimits?: Partial<WebSocketLimits>;
+  /** How many governments' facts the store keeps in memory. */
+  readonly storeSize?: number;
 }
 
 export interface RunningServer {
@@ -53,6 +56,7 @@ export interface RunningServer {
   readonly httpServer: http.Server;
   readonly events: Events;
   readonly telemetry: Telemetry;
+  readonly store: FactsStore;
   stop(): Promise<void>;
 }
 
@@ -141,6 +145,10 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     rateLimiter: rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis),
     logger,
   });
+  const store = new FactsStore(orm, {
+    maxGovernments: options.storeSize ?? DEFAULT_STORE_SIZE, redisUrl: options.redisUrl ?? null, counter: telemetry.cache,
+    onError: (error) => logger.error({ err: error }, 'Facts store: Redis invalidation failed'),
+  });
   const schema = await createSchema(events);
   const app = express();
   app.disable('x-powered-by');
@@ -154,7 +162,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     httpServer, path: '/graphql', schema, policy, telemetry, limits: options.webSocketLimits,
     authenticate: async (authorization) => {
       const viewer = await authenticate(orm.em.fork(), authorization);
-      return { tokenId: viewer?.tokenId ?? null, context: (address) => createContext(orm.em, scope(viewer, address, `ws-${randomUUID()}`)) };
+      return { tokenId: viewer?.tokenId ?? null, context: (address) => createContext(orm.em, scope(viewer, address, `ws-${randomUUID()}`), store) };
     },
   });
 
@@ -166,6 +174,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
           await webSocket.dispose();
           await bus.close();
           await limiterRedis?.quit().catch(() => undefined);
+          await store.close();
         },
       }),
     },
@@ -194,7 +203,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.get('/', (_req, res) => res.redirect('/dashboard'));
   app.use(createWebRouter({ explorer: options.explorer ?? true }));
   // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
-  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()) }));
+  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()), store }));
   app.use(
     '/graphql',
     // Private reads: an anonymous request is refused before its body is even parsed.
@@ -210,7 +219,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization), req.socket.remoteAddress ?? 'unknown', String(res.locals.requestId))),
+        createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization), req.socket.remoteAddress ?? 'unknown', String(res.locals.requestId)), store),
     }),
   );
   // Malformed JSON bodies and the like: a clear 400 in GraphQL's error shape, never an HTML stack trace.
@@ -232,6 +241,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     httpServer,
     events,
     telemetry,
+    store,
     stop: () => apollo.stop(),
   };
 }

@@ -6,6 +6,7 @@ import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/core';
 import { ENTITIES } from '../entities';
+import { FlushTracker, WriteTrackingEntityManager } from '../store/write-tracking';
 import { databaseFromUrl, type DatabaseConfig } from '../config';
 import { replicaOptions } from './replicas';
 
@@ -21,6 +22,9 @@ export function ormConfig(database: DatabaseConfig, overrides: Partial<Options> 
   const common: Options = {
     entities: ENTITIES,
     extensions: [Migrator],
+    // Every committed write tells the facts store which governments it touched (src/store/write-tracking.ts).
+    entityManager: WriteTrackingEntityManager,
+    subscribers: [new FlushTracker()],
     allowGlobalContext: false,
     // MikroORM only detects TS mode under ts-node/ts-jest; be explicit so migrations are found everywhere.
     preferTs: __filename.endsWith('.ts'),

@@ -10,7 +10,8 @@
 // 3. Fallback. A read that cannot reach its replica (refused, reset, shut down, conflict with recovery) runs again on
 //    the primary, and that replica is left out for REPLICA_RETRY_MS before it is tried again; no error reaches the
 //    client. With every replica out, reads go to the primary.
-import { EntityManager, PostgreSqlConnection, PostgreSqlDriver, type Knex, type QueryBuilder } from '@mikro-orm/postgresql';
+import { PostgreSqlConnection, PostgreSqlDriver, type Knex, type QueryBuilder } from '@mikro-orm/postgresql';
+import { WriteTrackingEntityManager } from '../store/write-tracking';
 import type {
   AnyEntity, Configuration, ConnectionOptions, ConnectionType, EntityData, EntityManager as CoreEntityManager, EntityName, ForkOptions,
   LoggingOptions, QueryResult, Transaction,
@@ -161,7 +162,8 @@ interface WriteScope {
 }
 
 /** The entity manager with read-your-writes (see the top of this file). */
-export class ReadYourWritesEntityManager extends EntityManager {
+/** Extends the write-tracking manager, so the facts store hears committed writes with replicas too. */
+export class ReadYourWritesEntityManager extends WriteTrackingEntityManager {
   private writeScope: WriteScope = { wrote: false };
 
   /** Whether this request has written; from then on it reads from the primary. */
@@ -182,7 +184,7 @@ export class ReadYourWritesEntityManager extends EntityManager {
     return fork;
   }
 
-  protected override prepareOptions(options: Parameters<EntityManager['prepareOptions']>[0]): void {
+  protected override prepareOptions(options: Parameters<WriteTrackingEntityManager['prepareOptions']>[0]): void {
     super.prepareOptions(options);
     if (this.getContext(false).writeScope.wrote) options.connectionType = 'write';
   }
@@ -204,7 +206,7 @@ export class ReadYourWritesEntityManager extends EntityManager {
 
 // Every way of writing marks the request first, then does what it always did.
 for (const method of ['flush', 'transactional', 'begin', 'insert', 'insertMany', 'nativeUpdate', 'nativeDelete', 'upsert', 'upsertMany'] as const) {
-  const base = (EntityManager.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[method];
+  const base = (WriteTrackingEntityManager.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[method];
   Object.defineProperty(ReadYourWritesEntityManager.prototype, method, {
     configurable: true,
     writable: true,

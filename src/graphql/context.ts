@@ -5,8 +5,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { DirectoryFacts, JurisdictionFact } from '../domain';
 import type { Viewer } from '../auth/tokens';
-import { AgendaItem, Jurisdiction } from '../entities';
-import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import { AgendaItem } from '../entities';
+import { DIRECT_READER, type FactsReader, type OwnedKey } from '../store/facts-store';
 import type { Events } from './events';
 import { createKeyWorkLoaders, type KeyWorkLoaders } from '../modules/key-work/key-work.loaders';
 
@@ -15,6 +15,8 @@ export interface Loaders extends KeyWorkLoaders {
   readonly facts: DataLoader<string, DirectoryFacts | null>;
   /** One government's own record only (name, level, parent), for walking up the hierarchy cheaply. */
   readonly jurisdiction: DataLoader<string, JurisdictionFact | null>;
+  /** The government a leader, unit or work area belongs to, keyed "Department|dept:…"; null when unknown. */
+  readonly owner: DataLoader<OwnedKey, string | null>;
   /** The directory version of each government (what a writer names as expectedVersion). */
   readonly version: DataLoader<string, number | null>;
   /** A meeting's agenda items in order, keyed by meeting id. */
@@ -40,22 +42,32 @@ export interface Context {
   readonly requestId?: string;
 }
 
-export function createLoaders(em: SqlEntityManager): Loaders {
+/**
+ * Facts, governments' own records and versions all come from the store of facts (`reader`): answered from
+ * memory when the store holds them. Inside a transaction the store reads the database (a writer validates
+ * against what it is about to change).
+ */
+export function createLoaders(em: SqlEntityManager, reader: FactsReader = DIRECT_READER): Loaders {
+  // Backed by the store, the loaders only batch: the store is the cache, and it is invalidated by writes,
+  // which a per-request cache is not — a subscription keeps one context for its whole life.
+  const cache = reader === DIRECT_READER;
   return {
     facts: new DataLoader(async (ids: readonly string[]) => {
-      const found = await loadDirectoryFacts(em, ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+      const found = await reader.load(em, ids);
+      return ids.map((id) => found.get(id)?.facts ?? null);
+    }, { cache }),
     jurisdiction: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await em.find(Jurisdiction, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((j) => [j.id, { id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null }]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const found = await reader.records(em, ids);
+      return ids.map((id) => found.get(id)?.jurisdiction ?? null);
+    }, { cache }),
+    owner: new DataLoader(async (keys: readonly OwnedKey[]) => {
+      const found = await reader.owners(em, keys);
+      return keys.map((key) => found.get(key) ?? null);
     }),
     version: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await em.find(Jurisdiction, { id: { $in: [...ids] } }, { fields: ['version'], disableIdentityMap: true });
-      const byId = new Map(rows.map((j) => [j.id, j.version]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+      const found = await reader.records(em, ids);
+      return ids.map((id) => found.get(id)?.version ?? null);
+    }, { cache }),
     agenda: new DataLoader(async (meetingIds: readonly string[]) => {
       const items = await em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { position: 'asc' } });
       return meetingIds.map((id) => items.filter((i) => i.meeting.id === id));
@@ -74,7 +86,7 @@ export interface RequestScope {
   readonly requestId?: string;
 }
 
-export function createContext(em: EntityManager, scope: RequestScope): Context {
+export function createContext(em: EntityManager, scope: RequestScope, reader: FactsReader = DIRECT_READER): Context {
   const fork = em.fork() as SqlEntityManager;
-  return { em: fork, loaders: createLoaders(fork), ...scope };
+  return { em: fork, loaders: createLoaders(fork, reader), ...scope };
 }

@@ -2,7 +2,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { DirectoryFacts } from '../domain';
 import { Jurisdiction } from '../entities';
-import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import { loadDirectoryFacts } from '../store/load-facts';
 import { mergeDatasets, type Dataset } from './dataset';
 import type { JurisdictionReference } from './popolo';
 

@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { authenticate, roleAtLeast } from '../auth/tokens';
 import { DomainError, isIsoDate } from '../domain';
-import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import { DIRECT_READER, type FactsReader } from '../store/facts-store';
 import { datasetFromFacts, parentReferences, withoutContacts } from './exporter';
 import { composeNotice, noticeFileName, renderNotice } from './notice-writer';
 import { toPopolo } from './popolo';
@@ -15,6 +15,8 @@ import { linesTable, matrixTable, toCsv, toXlsx } from './spreadsheet';
 export interface ExportRouterOptions {
   readonly publicReads: boolean;
   readonly today: () => string;
+  /** Where facts come from: the server's store (the default reads the database each time). */
+  readonly store?: FactsReader;
 }
 
 function refuse(res: express.Response, status: number, code: string, message: string): void {
@@ -31,7 +33,7 @@ export function createExportRouter(orm: MikroORM, options: ExportRouterOptions):
       if (!isIsoDate(asOf)) return refuse(res, 400, 'BAD_USER_INPUT', `asOf 应为 YYYY-MM-DD 的有效日期, got "${asOf}"`);
       const { jurisdictionId, file } = req.params;
       if (!['popolo.json', 'matrix.csv', 'matrix.xlsx', 'notice.txt', 'notice.docx'].includes(file)) return refuse(res, 404, 'NOT_FOUND', `没有这种导出 (no export named ${file})`);
-      const facts = (await loadDirectoryFacts(orm.em.fork() as SqlEntityManager, [jurisdictionId])).get(jurisdictionId);
+      const facts = (await (options.store ?? DIRECT_READER).load(orm.em.fork() as SqlEntityManager, [jurisdictionId])).get(jurisdictionId)?.facts;
       if (facts === undefined) return refuse(res, 404, 'NOT_FOUND', `找不到Jurisdiction：${jurisdictionId}`);
       const name = encodeURIComponent(`${facts.jurisdiction.name}-${asOf}`);
       if (file === 'notice.txt' || file === 'notice.docx') {

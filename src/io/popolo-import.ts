@@ -43,7 +43,7 @@ import { createLoaders, type Context } from '../graphql/context';
 import type { Events } from '../graphql/events';
 import type { Viewer } from '../auth/tokens';
 import { ChangesService, decisionUses } from '../modules/changes/changes.service';
-import { loadDirectoryFacts } from '../modules/directory/directory.facts';
+import { loadDirectoryFacts } from '../store/load-facts';
 import { checkDataset, checkDatasetRules, DATASET_FILES, factsByJurisdiction, mergeDatasets, type Dataset, type JurisdictionRecord } from './dataset';
 import { datasetFromFacts } from './exporter';
 import { insertDataset } from './importer';

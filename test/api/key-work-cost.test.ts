@@ -5,7 +5,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { seedDemoIfEmpty } from '../../src/db/database';
 import { importDataset } from '../../src/io/importer';
 import { generateDistrict } from '../../src/io/generate';
-import { loadDirectoryFacts } from '../../src/modules/directory/directory.facts';
+import { loadDirectoryFacts } from '../../src/store/load-facts';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
 

@@ -7,7 +7,7 @@ import { AuditEvent, Directive, DirectiveTransition, KeyTask, KeyTaskUnit, Notif
 import { importDataset } from '../../src/io/importer';
 import { mergeDatasets } from '../../src/io/dataset';
 import { generateDistrict } from '../../src/io/generate';
-import { loadDirectoryFacts } from '../../src/modules/directory/directory.facts';
+import { loadDirectoryFacts } from '../../src/store/load-facts';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import { createContext } from '../../src/graphql/context';

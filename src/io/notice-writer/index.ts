@@ -4,7 +4,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { BadInputError, isIsoDate, NotFoundError, type DirectoryFacts } from '../../domain';
 import { AuditEvent, Changeset } from '../../entities';
-import { loadDirectoryFacts } from '../../modules/directory/directory.facts';
+import { loadDirectoryFacts } from '../../store/load-facts';
 import { adjustmentNotice, divisionNotice, type AdjustmentSource, type NoticeDocument } from './notice';
 import { noticeText } from './text';
 import { noticeDocx } from './docx';

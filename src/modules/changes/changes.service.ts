@@ -26,7 +26,7 @@ import type { Context } from '../../graphql/context';
 import { TOPICS } from '../../graphql/events';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
-import { loadDirectoryFacts } from '../directory/directory.facts';
+import { loadDirectoryFacts } from '../../store/load-facts';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 

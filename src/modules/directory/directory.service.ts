@@ -1,6 +1,5 @@
 // Read use cases of the directory: find the government a request is about, load its facts once
 // (per request, through the facts loader), and let the domain answer. No rule is decided here.
-import { Department, Leader, WorkArea } from '../../entities';
 import {
   NotFoundError,
   type DepartmentFact,
@@ -26,23 +25,23 @@ export class DirectoryService {
   }
 
   async leader(id: string): Promise<InJurisdiction<LeaderFact>> {
-    const row = await this.ctx.em.findOne(Leader, { id }, { fields: ['jurisdiction'] });
-    if (row === null) throw new NotFoundError('Leader', id);
-    const facts = await this.facts(row.jurisdiction.id);
+    const owner = await this.ctx.loaders.owner.load(`Leader|${id}`);
+    if (owner === null) throw new NotFoundError('Leader', id);
+    const facts = await this.facts(owner);
     return { fact: this.find(facts.leaders, id, 'Leader'), facts };
   }
 
   async department(id: string): Promise<InJurisdiction<DepartmentFact>> {
-    const row = await this.ctx.em.findOne(Department, { id }, { fields: ['jurisdiction'] });
-    if (row === null) throw new NotFoundError('Department', id);
-    const facts = await this.facts(row.jurisdiction.id);
+    const owner = await this.ctx.loaders.owner.load(`Department|${id}`);
+    if (owner === null) throw new NotFoundError('Department', id);
+    const facts = await this.facts(owner);
     return { fact: this.find(facts.departments, id, 'Department'), facts };
   }
 
   async workArea(id: string): Promise<InJurisdiction<WorkAreaFact>> {
-    const row = await this.ctx.em.findOne(WorkArea, { id }, { fields: ['jurisdiction'] });
-    if (row === null) throw new NotFoundError('WorkArea', id);
-    const facts = await this.facts(row.jurisdiction.id);
+    const owner = await this.ctx.loaders.owner.load(`WorkArea|${id}`);
+    if (owner === null) throw new NotFoundError('WorkArea', id);
+    const facts = await this.facts(owner);
     return { fact: this.find(facts.workAreas, id, 'WorkArea'), facts };
   }
 

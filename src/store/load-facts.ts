@@ -4,9 +4,9 @@
 // Rows are read as plain records through MikroORM's query builder (table and column names still come
 // from the entity metadata) rather than hydrated into managed entities: facts are an immutable snapshot,
 // and hydrating a large district's thousands of rows into the identity map cost ten times the query.
-import type { EntityName } from '@mikro-orm/core';
+import type { ConnectionType, EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../../domain';
+import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../domain';
 import {
   Absence,
   Appointment,
@@ -20,7 +20,7 @@ import {
   Post,
   TeamOrder,
   WorkArea,
-} from '../../entities';
+} from '../entities';
 
 /** A row as the query builder returns it: property names, foreign keys as ids. */
 type Row<T> = { [K in keyof T]: T[K] extends { id: string } | null ? string | null : T[K] };
@@ -41,22 +41,37 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>, ids: readonly string[]): Promise<Row<T>[]> {
+async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>, ids: readonly string[], connection: ConnectionType | undefined): Promise<Row<T>[]> {
   const where = entity === Jurisdiction ? { id: { $in: [...ids] } } : { jurisdiction: { $in: [...ids] } };
-  const rows = await em.createQueryBuilder(entity).select('*').where(where as never).orderBy({ id: 'asc' } as never).execute('all', true);
+  const rows = await em.createQueryBuilder(entity, undefined, connection).select('*').where(where as never).orderBy({ id: 'asc' } as never).execute('all', true);
   return rows as unknown as Row<T>[];
+}
+
+/** One government's facts with the directory version they were read at. */
+export interface VersionedFacts {
+  readonly facts: DirectoryFacts;
+  readonly version: number;
 }
 
 /** Loads the facts of each jurisdiction in `ids`, keyed by id; unknown ids are absent from the map. */
 export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
+  const loaded = await loadVersionedFacts(em, ids);
+  return new Map([...loaded].map(([id, entry]) => [id, entry.facts]));
+}
+
+/**
+ * As loadDirectoryFacts, with each government's version read in the same statements. `connection: 'write'`
+ * reads the primary even where reads go to replicas: what the store keeps must not be a lagging standby's.
+ */
+export async function loadVersionedFacts(em: SqlEntityManager, ids: readonly string[], options: { connection?: ConnectionType } = {}): Promise<Map<string, VersionedFacts>> {
   // Outside a transaction the statements run side by side on the pool; inside one they share a single
   // connection, which takes one statement at a time (node-postgres deprecates queueing them).
   const entities = [Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder, Meeting, Decision] as const;
   const results: unknown[] = [];
   if (em.isInTransaction()) {
-    for (const entity of entities) results.push(await rowsOf(em, entity as EntityName<object>, ids));
+    for (const entity of entities) results.push(await rowsOf(em, entity as EntityName<object>, ids, options.connection));
   } else {
-    results.push(...(await Promise.all(entities.map((entity) => rowsOf(em, entity as EntityName<object>, ids)))));
+    results.push(...(await Promise.all(entities.map((entity) => rowsOf(em, entity as EntityName<object>, ids, options.connection)))));
   }
   const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders, meetings, decisions] =
     results as [
@@ -68,9 +83,9 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
     of(leaders), of(posts), of(appointments), of(departments), of(workAreas), of(assignments), of(backups), of(absences), of(teamOrders),
     of(meetings), of(decisions),
   ] as const;
-  const facts = new Map<string, DirectoryFacts>();
+  const facts = new Map<string, VersionedFacts>();
   for (const j of jurisdictions) {
-    facts.set(j.id, {
+    facts.set(j.id, { version: Number(j.version), facts: {
       jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parent },
       leaders: (leadersBy.get(j.id) ?? []).map((l) => ({ id: l.id, jurisdictionId: j.id, name: l.name })),
       posts: (postsBy.get(j.id) ?? []).map((p) => ({ id: p.id, jurisdictionId: j.id, kind: p.kind, title: p.title })),
@@ -108,7 +123,7 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
         approvesDocument: d.approvesDocument,
       })),
       rules: j.rules === null ? DEFAULT_GOVERNANCE_RULES : { ...DEFAULT_GOVERNANCE_RULES, ...json(j.rules as GovernanceRules | string) },
-    });
+    } });
   }
   return facts;
 }

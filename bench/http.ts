@@ -1,0 +1,215 @@
+// `npm run bench`: the API over real HTTP (autocannon on 127.0.0.1, fixed connections and duration) against a
+// hand-written baseline measured in the same run on the same database — node:http, one prepared SQL
+// statement per query, JSON.stringify — reported as ratios (the machine is noisy; ratios are what count).
+//
+//   npm run bench                                   # SQLite, the demo district (S)
+//   npm run bench -- --scale L --governments 3000   # plus a generated country of 3,000 districts (L)
+//   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/fengong_bench npm run bench   # PostgreSQL
+//     (the named database is dropped and re-created: use one of its own)
+//   options: --seconds N (per measurement, default 3), --connections N (default 10), --rounds N (default 3)
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/core';
+import { Pool } from 'pg';
+import { createToken } from '../src/auth/tokens';
+import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
+import { mergeDatasets } from '../src/io/dataset';
+import { generateCountry } from '../src/io/generate';
+import { importDataset } from '../src/io/importer';
+import { startServer, type RunningServer } from '../src/server';
+import { freshBenchDatabase, numberArgument } from './support';
+
+// autocannon ships no types; this is the part of its result the table uses.
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+const TODAY = '2026-11-28';
+const JURISDICTION = 'jur:qingchuan';
+const DEPARTMENT = 'dept:education';
+
+const QUERIES = {
+  'Q1 Directory': `{ leadershipTeam(jurisdictionId: "${JURISDICTION}") { nodes { id name supervises { department { id name } } } } }`,
+  'Q2 WhoOversees': `{ department(id: "${DEPARTMENT}") { supervisedBy { leader { id name } } } }`,
+  'Q3 whoCanDirect': `{ whoCanDirect(departmentId: "${DEPARTMENT}") { nodes { leader { id name } basis } } }`,
+  'Q4 portfolioMatrix': `{ portfolioMatrix(jurisdictionId: "${JURISDICTION}") { leaders { id name } departments { id name } cells { kind leader { id } department { id } } } }`,
+  'Q5 coverage': `{ coverage(jurisdictionId: "${JURISDICTION}") { gaps { id } overlaps { department { id } } load { leader { id } total } } }`,
+} as const;
+
+const WRITE = `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`;
+
+/** The baseline's two statements: what a hand-written service would run for Q1 and Q2. */
+const BASELINE_SQL = {
+  q1: `select distinct l.id as leader_id, l.name as leader_name, d.id as department_id, d.name as department_name
+    from leader l
+    join appointment ap on ap.leader_id = l.id and ap.valid_from <= $2 and (ap.valid_to is null or ap.valid_to > $2)
+    left join assignment a on a.leader_id = l.id and a.kind = 'SUPERVISES' and a.valid_from <= $2 and (a.valid_to is null or a.valid_to > $2)
+    left join department d on d.id = a.department_id
+    where l.jurisdiction_id = $1 order by l.id, d.id`,
+  q2: `select l.id, l.name from assignment a join leader l on l.id = a.leader_id
+    where a.department_id = $1 and a.kind = 'SUPERVISES' and a.valid_from <= $2 and (a.valid_to is null or a.valid_to > $2)`,
+};
+
+type Rows = Record<string, unknown>[];
+
+/** The baseline server: node:http, one prepared statement per request, JSON.stringify. */
+async function startBaseline(orm: MikroORM, postgresUrl: string | null): Promise<{ url: string; close(): Promise<void> }> {
+  const pool = postgresUrl === null ? null : new Pool({ connectionString: postgresUrl, max: 10 });
+  const run = async (name: 'q1' | 'q2', params: string[]): Promise<Rows> => {
+    if (pool !== null) return (await pool.query({ name, text: BASELINE_SQL[name], values: params })).rows as Rows;
+    // SQLite takes positional `?`: each $n, in the order it appears, becomes the n-th parameter.
+    const sql = BASELINE_SQL[name];
+    const ordered = [...sql.matchAll(/\$(\d)/g)].map((m) => params[Number(m[1]) - 1]);
+    return (await orm.em.getConnection().execute(sql.replace(/\$\d/g, '?'), ordered)) as Rows;
+  };
+  const server = http.createServer((req, res) => {
+    const answer = async () => {
+      if (req.url === '/q1') {
+        const rows = await run('q1', [JURISDICTION, TODAY]);
+        const leaders = new Map<string, { id: unknown; name: unknown; supervises: { department: { id: unknown; name: unknown } }[] }>();
+        for (const row of rows) {
+          const id = String(row.leader_id);
+          if (!leaders.has(id)) leaders.set(id, { id: row.leader_id, name: row.leader_name, supervises: [] });
+          if (row.department_id !== null) leaders.get(id)?.supervises.push({ department: { id: row.department_id, name: row.department_name } });
+        }
+        return { data: { leadershipTeam: { nodes: [...leaders.values()] } } };
+      }
+      const rows = await run('q2', [DEPARTMENT, TODAY]);
+      return { data: { department: { supervisedBy: rows.map((r) => ({ leader: { id: r.id, name: r.name } })) } } };
+    };
+    answer().then(
+      (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      (error: unknown) => res.writeHead(500).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await pool?.end();
+    },
+  };
+}
+
+interface Measured {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+async function load(url: string, connections: number, seconds: number, body: string | null, requests?: unknown[]): Promise<Measured> {
+  const result = await autocannon({
+    url, connections, duration: seconds, method: body === null ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' }, ...(body === null ? {} : { body }), ...(requests === undefined ? {} : { requests }),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.errors + result.non2xx + result.timeouts };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const scale = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1] : 'S';
+  if (scale !== 'S' && scale !== 'L') throw new Error('--scale takes S or L');
+  const governments = numberArgument('governments', 3000, 1);
+  const seconds = numberArgument('seconds', 3, 1);
+  const connections = numberArgument('connections', 10, 1);
+  const rounds = numberArgument('rounds', 3, 1);
+  const statements: string[] = [];
+  const database = await freshBenchDatabase(':memory:');
+  const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
+  let ours: RunningServer | null = null;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
+  try {
+    await seedDemoIfEmpty(orm);
+    if (scale === 'L') {
+      process.stderr.write(`generating and importing a country of ${governments} districts…\n`);
+      const batch: ReturnType<typeof generateCountry> extends Generator<infer D> ? D[] : never = [];
+      for (const dataset of generateCountry({ governments, validFrom: '2026-01-01' })) {
+        batch.push(dataset);
+        if (batch.length === 200) {
+          await importDataset(orm.em.fork(), mergeDatasets(batch.splice(0)));
+        }
+      }
+      if (batch.length > 0) await importDataset(orm.em.fork(), mergeDatasets(batch));
+    }
+    statements.length = 0;
+    const token = (await createToken(orm.em.fork(), 'bench', 'EDITOR', new Date())).token;
+    ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined } });
+    baseline = await startBaseline(orm, database.kind === 'postgresql' ? database.url : null);
+    const graphqlUrl = `${ours.url}/graphql`;
+
+    // SQL statements per request: cold (the store emptied by a write-free eviction) and warm.
+    const perRequest = new Map<string, { cold: number; warm: number; bytes: number }>();
+    for (const [name, query] of Object.entries(QUERIES)) {
+      ours.store.clear();
+      const before = statements.length;
+      const response = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const text = await response.text();
+      if (text.includes('"errors"')) throw new Error(`${name} failed: ${text}`);
+      const cold = statements.length - before;
+      await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
+      const warmStart = statements.length;
+      await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
+      perRequest.set(name, { cold, warm: statements.length - warmStart, bytes: Buffer.byteLength(text) });
+    }
+
+    const ourRuns = new Map<string, Measured[]>();
+    const baseRuns = new Map<string, Measured[]>();
+    const push = (into: Map<string, Measured[]>, name: string, m: Measured) => into.set(name, [...(into.get(name) ?? []), m]);
+    let meeting = 0;
+    const mixed = [
+      ...Array.from({ length: 99 }, () => ({ method: 'POST', body: JSON.stringify({ query: QUERIES['Q1 Directory'] }) })),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (request: Record<string, unknown>) => {
+          meeting += 1;
+          return { ...request, body: JSON.stringify({ query: WRITE, variables: { input: { jurisdictionId: JURISDICTION, kind: 'STANDING', date: TODAY, number: `压测第${meeting}次`, votingAttendeeIds: ['leader:zhou-ming'] } } }) };
+        },
+      },
+    ];
+    // Warm-up: fills pools and compiles the hot paths for both servers.
+    await load(graphqlUrl, connections, 1, JSON.stringify({ query: QUERIES['Q1 Directory'] }));
+    await load(`${baseline.url}/q1`, connections, 1, null);
+    for (let round = 1; round <= rounds; round += 1) {
+      process.stderr.write(`round ${round}/${rounds}\n`);
+      for (const [name, query] of Object.entries(QUERIES)) {
+        push(ourRuns, name, await load(graphqlUrl, connections, seconds, JSON.stringify({ query })));
+        if (name === 'Q1 Directory') push(baseRuns, name, await load(`${baseline.url}/q1`, connections, seconds, null));
+        if (name === 'Q2 WhoOversees') push(baseRuns, name, await load(`${baseline.url}/q2`, connections, seconds, null));
+      }
+      push(ourRuns, 'Mixed (1 % writes)', await load(graphqlUrl, connections, seconds, null, mixed));
+    }
+
+    console.log(`\n分工名录 HTTP benchmark — ${database.kind}, scale ${scale}${scale === 'L' ? ` (demo + ${governments} generated districts)` : ' (the demo district)'}`);
+    console.log(`${connections} connections, ${seconds} s per measurement, median of ${rounds} alternating rounds; node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+    console.log('| query | req/s | p50 ms | p99 ms | baseline req/s | ratio | SQL/req cold | SQL/req warm | bytes | failures |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [name, runs] of ourRuns) {
+      const base = baseRuns.get(name);
+      const rps = median(runs.map((r) => r.rps));
+      const baseRps = base === undefined ? null : median(base.map((r) => r.rps));
+      const sql = perRequest.get(name);
+      console.log(`| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${baseRps === null ? '—' : baseRps.toFixed(0)} | ${baseRps === null ? '—' : `${(rps / baseRps).toFixed(2)}×`} | ${sql?.cold ?? '—'} | ${sql?.warm ?? '—'} | ${sql?.bytes ?? '—'} | ${runs.reduce((n, r) => n + r.failures, 0)} |`);
+    }
+    console.log(`\nRSS after the run: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (server and load generator in one process); governments held by the store: ${ours.store.size}`);
+  } finally {
+    await ours?.stop();
+    await baseline?.close();
+    await orm.close(true);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

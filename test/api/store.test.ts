@@ -1,0 +1,115 @@
+// The store of facts: warm reads run no SQL, a miss loads the government once, and every write is visible
+// in the very next read — on the instance that wrote and, through Redis, on another instance with its own
+// database connection and its own store.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import Redis from 'ioredis';
+import { createToken } from '../../src/auth/tokens';
+import { PROJECT_ROOT } from '../../src/config';
+import { openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import { startServer, type RunningServer } from '../../src/server';
+import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const statements: string[] = [];
+const counting = { debug: ['query'] as ['query'], logger: (message: string) => statements.push(message) };
+const options = { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date('2026-11-28T02:00:00Z') } as const;
+
+let db: TestDatabase;
+let server: RunningServer;
+let editor: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase('store', counting);
+  await seedDemoIfEmpty(db.orm);
+  editor = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
+  server = await startServer(db.orm, 0, '127.0.0.1', options);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+async function graphql(url: string, query: string, variables?: object, token?: string): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as any;
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+async function sqlDuring(action: () => Promise<unknown>): Promise<number> {
+  const before = statements.length;
+  await action();
+  return statements.length - before;
+}
+
+const TEAM = '{ leadershipTeam(jurisdictionId: "jur:qingchuan") { nodes { id name supervises { department { id name } } } } }';
+const SUPERVISORS = '{ department(id: "dept:education") { supervisedBy { leader { id name } } } }';
+const absenceOn = (date: string) => `{ leader(id: "leader:zhou-ming") { absence(asOf: "${date}") { reason } } }`;
+const RECORD_ABSENCE = `mutation($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }`;
+
+it('answers a warm read with no SQL at all, and a cold one with a fixed number of statements', async () => {
+  expect(server.store.size).toBe(0);
+  const cold = await sqlDuring(() => graphql(server.url, TEAM));
+  expect(cold).toBeGreaterThan(0);
+  expect(cold).toBeLessThanOrEqual(12);
+  expect(await sqlDuring(() => graphql(server.url, TEAM))).toBe(0);
+  expect(await sqlDuring(() => graphql(server.url, SUPERVISORS))).toBe(0);
+  expect(await sqlDuring(() => fetch(`${server.url}/export/jur:qingchuan/matrix.csv`).then((r) => r.text()))).toBe(0);
+});
+
+it('shows a write in the very next read on the same instance', async () => {
+  expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toBeNull();
+  await graphql(server.url, RECORD_ABSENCE, { input: { leaderId: 'leader:zhou-ming', validFrom: '2027-03-01', validTo: '2027-03-05', reason: '赴省参加财政工作会议' } }, editor);
+  expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toEqual({ reason: '赴省参加财政工作会议' });
+});
+
+describe('two instances, each with its own connection and store, sharing Redis', () => {
+  let otherOrm: MikroORM;
+  let first: RunningServer;
+  let second: RunningServer;
+  let sqliteFile: string | null = null;
+  let reachable = true;
+
+  beforeAll(async () => {
+    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    reachable = await probe.connect().then(() => true, () => false);
+    probe.disconnect();
+    if (!reachable && process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}`);
+    if (!reachable) return;
+    // Two ORMs on one database: PostgreSQL is shared as it is; SQLite needs a file rather than memory.
+    let firstOrm: MikroORM = db.orm;
+    if (ON_POSTGRES) {
+      otherOrm = await openDatabase(db.config);
+    } else {
+      sqliteFile = path.join(PROJECT_ROOT, 'tmp', `store-${process.pid}.sqlite`);
+      rmSync(sqliteFile, { force: true });
+      firstOrm = await openDatabase({ kind: 'sqlite', url: sqliteFile });
+      await seedDemoIfEmpty(firstOrm);
+      await createToken(firstOrm.em.fork(), '区政府办公室', 'EDITOR', new Date());
+      otherOrm = await openDatabase({ kind: 'sqlite', url: sqliteFile });
+    }
+    first = await startServer(firstOrm, 0, '127.0.0.1', { ...options, redisUrl: REDIS_URL });
+    second = await startServer(otherOrm, 0, '127.0.0.1', { ...options, redisUrl: REDIS_URL });
+    if (!ON_POSTGRES) editor = (await createToken(firstOrm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
+  });
+
+  afterAll(async () => {
+    await first?.stop();
+    await second?.stop();
+    await otherOrm?.close(true);
+    if (sqliteFile !== null) rmSync(sqliteFile, { force: true });
+  });
+
+  it('a write on one instance is seen by the other instance’s very next read', async () => {
+    if (!reachable) return;
+    expect((await graphql(second.url, absenceOn('2027-05-11'))).leader.absence).toBeNull();
+    expect((await graphql(second.url, absenceOn('2027-05-11'))).leader.absence).toBeNull();
+    await graphql(first.url, RECORD_ABSENCE, { input: { leaderId: 'leader:zhou-ming', validFrom: '2027-05-10', validTo: '2027-05-12', reason: '赴市里汇报保供稳价工作' } }, editor);
+    expect((await graphql(second.url, absenceOn('2027-05-11'))).leader.absence).toEqual({ reason: '赴市里汇报保供稳价工作' });
+  });
+});
