@@ -1,6 +1,7 @@
 // Environment parsing, done once. Everything else receives a Config; nothing else reads process.env.
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
+import { DEFAULT_STORE_SIZE } from './store/size';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -32,6 +33,8 @@ export interface Config {
   readonly rateLimits: RateLimitSettings | null;
   /** pino's level for the JSON log on stdout. */
   readonly logLevel: string;
+  /** How many governments' facts the store keeps in memory (least recently used go first). */
+  readonly storeSize: number;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: Math.max(1, nonNegativeInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds)),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    storeSize: Math.max(1, nonNegativeInteger(env, 'STORE_MAX_GOVERNMENTS', DEFAULT_STORE_SIZE)),
   };
 }
 

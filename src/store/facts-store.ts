@@ -37,7 +37,7 @@ export interface StoreOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export const DEFAULT_STORE_SIZE = 5_000;
+export { DEFAULT_STORE_SIZE } from './size';
 
 /** A government's own record and its directory version. */
 export interface GovernmentRecord {

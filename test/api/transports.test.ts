@@ -74,6 +74,7 @@ const CASES: readonly [label: string, code: string, query: string, variables?: R
     { input: { jurisdictionId: 'jur:qingchuan', kind: 'STANDING', date: '2026-11-20', votingAttendeeIds: Array.from({ length: 1001 }, (_, i) => `x${i}`) } }],
   ['an unknown record', 'NOT_FOUND', '{ department(id: "dept:nothing") { name } }'],
   ['a well-formed read', 'OK', nested(3)],
+  ['an explicit null for an optional argument', 'OK', '{ whoOversees(text: "2026-11-28T00:00:00Z", jurisdictionId: null) { totalCount } }'],
 ];
 
 describe.each(TRANSPORTS)('over %s', (_name, send) => {

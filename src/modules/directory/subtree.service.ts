@@ -69,9 +69,11 @@ export class SubtreeService {
    * in tree order, or — naming neither — the candidates `matching` finds. Naming both is BAD_USER_INPUT.
    */
   async governmentsToSearch(
-    scope: { readonly jurisdictionId?: string; readonly withinJurisdictionId?: string },
+    given: { readonly jurisdictionId?: string | null; readonly withinJurisdictionId?: string | null },
     matching: () => Promise<readonly string[]>,
   ): Promise<DirectoryFacts[]> {
+    // An explicit null (`jurisdictionId: null`) is the same as leaving the argument out.
+    const scope = { jurisdictionId: given.jurisdictionId ?? undefined, withinJurisdictionId: given.withinJurisdictionId ?? undefined };
     if (scope.jurisdictionId !== undefined && scope.withinJurisdictionId !== undefined) {
       throw new BadInputError('jurisdictionId 与 withinJurisdictionId 只能给一个 (give one of jurisdictionId and withinJurisdictionId)', {});
     }
