@@ -26,6 +26,7 @@ import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './io/http';
 import { checkReadiness } from './db/database';
+import { retryReadOnce } from './db/retry';
 import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
 
 export { QUERY_LIMITS } from './edge/policy';
@@ -116,7 +117,7 @@ export function createLocalPolicy(logger: Logger, overrides: Partial<PolicyOptio
 /** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
 async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Viewer | null> {
   try {
-    return await authenticate(orm.em.fork(), header);
+    return await retryReadOnce(() => authenticate(orm.em.fork(), header));
   } catch (error) {
     if (error instanceof DomainError) {
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
@@ -161,7 +162,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const webSocket = serveWebSocket<Context>({
     httpServer, path: '/graphql', schema, policy, telemetry, limits: options.webSocketLimits,
     authenticate: async (authorization) => {
-      const viewer = await authenticate(orm.em.fork(), authorization);
+      const viewer = await retryReadOnce(() => authenticate(orm.em.fork(), authorization));
       return { tokenId: viewer?.tokenId ?? null, context: (address) => createContext(orm.em, scope(viewer, address, `ws-${randomUUID()}`), store) };
     },
   });

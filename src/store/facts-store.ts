@@ -23,6 +23,7 @@ import { LRUCache } from 'lru-cache';
 import type { JurisdictionFact } from '../domain';
 import { Department, Jurisdiction, Leader, WorkArea } from '../entities';
 import { loadVersionedFacts, type VersionedFacts } from './load-facts';
+import { retryReadOnce } from '../db/retry';
 import { ALL_GOVERNMENTS, onCommittedWrites } from './write-tracking';
 
 const GENERATION_KEY = (id: string) => `fengong:facts:generation:${id}`;
@@ -141,7 +142,7 @@ export class FactsStore implements FactsReader {
     this.options.counter?.inc({ outcome: 'miss' }, missing.length);
     const seen = new Map(missing.map((id) => [id, this.generationOf(id)]));
     const everything = this.everything;
-    const loaded = await loadVersionedFacts(em, missing, { connection: 'write' });
+    const loaded = await this.loadOnce(em, missing);
     for (const [id, entry] of loaded) {
       found.set(id, entry);
       const unchanged = this.everything === everything && this.generationOf(id) === seen.get(id);
@@ -172,6 +173,11 @@ export class FactsStore implements FactsReader {
     for (const leader of facts.leaders) this.owned.set(`Leader|${leader.id}`, id);
     for (const unit of facts.departments) this.owned.set(`Department|${unit.id}`, id);
     for (const area of facts.workAreas) this.owned.set(`WorkArea|${area.id}`, id);
+  }
+
+  /** Loads from the primary; a dropped connection is retried once (src/db/retry.ts). */
+  private loadOnce(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, VersionedFacts>> {
+    return retryReadOnce(() => loadVersionedFacts(em, ids, { connection: 'write' }));
   }
 
   /** Each id's generation in Redis (joined with that of "all governments"); null without Redis or when it does not answer. */
