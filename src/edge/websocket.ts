@@ -26,7 +26,27 @@ export const WEBSOCKET_LIMITS = {
 export type WebSocketLimits = { readonly [K in keyof typeof WEBSOCKET_LIMITS]: number };
 
 /** Close codes beyond graphql-ws's own (4400 bad request, 4403 forbidden, 4408 init timeout, …). */
-export const CLOSE_CODES = { tooManyConnections: 4429, tooManyMessages: 4430, idle: 4408 } as const;
+export const CLOSE_CODES = { badRequest: 4400, tooManyConnections: 4429, tooManyMessages: 4430, idle: 4408 } as const;
+
+/** The message types a client may send in graphql-transport-ws; the others are the server's. */
+const CLIENT_MESSAGE_TYPES = new Set(['connection_init', 'ping', 'pong', 'subscribe', 'complete']);
+
+/**
+ * Whether a text frame is well-formed JSON naming a type only the server sends (next, error, connection_ack):
+ * graphql-ws would answer it with 4500 Internal Error; it is the client's protocol error, 4400. Anything
+ * else — valid, or not JSON at all — is left to graphql-ws, which closes bad frames with 4400 itself.
+ */
+function clientSentServerMessage(text: string): boolean {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (message === null || typeof message !== 'object' || !('type' in message)) return false;
+  const type = (message as { type: unknown }).type;
+  return typeof type === 'string' && !CLIENT_MESSAGE_TYPES.has(type);
+}
 
 export interface Admitted<Context> {
   /** null for an anonymous caller. */
@@ -80,7 +100,11 @@ export function serveWebSocket<Context>(options: WebSocketOptions<Context>): { d
     sockets.set(socket, state);
     telemetry.webSocketConnections.inc({ authenticated: 'false' });
     if (bump(perAddress, address, 1) > limits.connectionsPerAddress) socket.close(CLOSE_CODES.tooManyConnections, 'Too many connections');
-    socket.on('message', () => {
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary && clientSentServerMessage(data.toString())) {
+        socket.close(CLOSE_CODES.badRequest, 'Invalid message type');
+        return;
+      }
       const at = performance.now();
       if (at - state.windowStart >= 1000) {
         state.windowStart = at;

@@ -198,6 +198,12 @@ describe('WebSocket connection limits', () => {
     }
   });
 
+  it('closes a connection that sends a server-only message (next) with 4400, a protocol error, not 4500', async () => {
+    const connection = await connect(wsUrl(strict.url));
+    connection.sendRaw(JSON.stringify({ id: '1', type: 'next', payload: {} }));
+    expect((await connection.closed).code).toBe(4400);
+  });
+
   it('closes a flooding connection with 4430', async () => {
     const connection = await connect(wsUrl(strict.url));
     for (let i = 0; i < 20; i += 1) connection.sendRaw(JSON.stringify({ type: 'ping' }));
