@@ -21,7 +21,7 @@ import { createSchema } from './graphql/schema';
 import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
 import { isDatabaseUnavailable } from './edge/errors';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
-import { createLogger, createTelemetry, type Logger, type Telemetry } from './edge/telemetry';
+import { createLogger, createTelemetry, watchPool, type Logger, type PoolStats, type Telemetry } from './edge/telemetry';
 import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './io/http';
@@ -136,6 +136,10 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? createLogger('warn');
   const telemetry = createTelemetry(logger);
+  watchPool(telemetry, () => {
+    const pool = (orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: Partial<PoolStats> } } }).getKnex().client.pool;
+    return pool !== undefined && typeof pool.numUsed === 'function' ? (pool as PoolStats) : null;
+  });
   const bus = connectEvents(options.redisUrl ?? null);
   const events = bus.events;
   const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });

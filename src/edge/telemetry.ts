@@ -33,6 +33,28 @@ export interface Telemetry {
   readonly cache: Counter;
 }
 
+/** The part of a connection pool (tarn, under knex) the pool gauge reads. */
+export interface PoolStats {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+
+/** Exposes the database pool (connections in use, idle, and requests waiting for one) on /metrics. */
+export function watchPool(telemetry: Telemetry, pool: () => PoolStats | null): void {
+  new Gauge({
+    name: 'fengong_db_pool_connections', help: 'Database pool: connections in use, idle, and acquisitions waiting', labelNames: ['state'],
+    registers: [telemetry.registry],
+    collect() {
+      const stats = pool();
+      if (stats === null) return;
+      this.set({ state: 'used' }, stats.numUsed());
+      this.set({ state: 'free' }, stats.numFree());
+      this.set({ state: 'pending' }, stats.numPendingAcquires());
+    },
+  });
+}
+
 export function createLogger(level = 'info'): pino.Logger {
   return pino({ level, base: { service: 'fengong-minglu' }, redact: { paths: ['authorization', 'headers.authorization', '*.token', '*.contact'], censor: '[redacted]' } });
 }

@@ -60,4 +60,7 @@ it('counts operations by transport and code, and open WebSocket connections, in 
   expect(metrics).toMatch(/fengong_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
   expect(metrics).toMatch(/fengong_operation_duration_seconds_bucket/);
   expect(metrics).toMatch(/fengong_process_resident_memory_bytes/);
+  expect(metrics).toMatch(/fengong_db_pool_connections\{state="used"\} \d+/);
+  expect(metrics).toMatch(/fengong_db_pool_connections\{state="free"\} \d+/);
+  expect(metrics).toMatch(/fengong_store_cache_total\{outcome="(hit|miss)"\} \d+/);
 });
