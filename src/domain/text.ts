@@ -1,5 +1,6 @@
 // Text hygiene: what a piece of text a person entered must look like before it is matched or stored.
 // One definition, used by every edge (GraphQL over HTTP and WebSocket, HTTP exports, imports, the CLI).
+import { BadInputError } from './errors';
 
 /**
  * Control characters no clerk types: C0 controls other than tab, line feed and carriage return, DEL, the
@@ -41,3 +42,35 @@ export function normalizeText(text: string): string {
 
 /** Bounds on any one request's input, whatever the field: longer texts or lists are refused, never cut. */
 export const INPUT_LIMITS = { maxTextLength: 100_000, maxListItems: 1_000, maxNesting: 16 } as const;
+
+export interface InputLimits {
+  readonly maxTextLength: number;
+  readonly maxListItems: number;
+  readonly maxNesting: number;
+}
+
+/**
+ * Any input — a request's variables, an imported file — as it will be matched and stored: every string
+ * normalised (normalizeText). Refuses (BadInputError naming the path, e.g. `$input.subject` or
+ * `leaders[3].name`) a control character, an over-long string or list, or nesting deeper than the limits.
+ */
+export function cleanInput(value: unknown, path: string, limits: InputLimits = INPUT_LIMITS): unknown {
+  const walk = (item: unknown, at: string, depth: number): unknown => {
+    if (depth > limits.maxNesting) throw new BadInputError(`输入嵌套过深：${at} (input nested too deeply)`, { path: at });
+    if (typeof item === 'string') {
+      const bad = findControlCharacter(item);
+      if (bad !== null) throw new BadInputError(`${at} 含不允许的控制字符 ${bad.codePoint} (control character in a string)`, { path: at, codePoint: bad.codePoint });
+      if (item.length > limits.maxTextLength) throw new BadInputError(`${at} 过长：最多 ${limits.maxTextLength} 个字符 (text too long)`, { path: at });
+      return normalizeText(item);
+    }
+    if (Array.isArray(item)) {
+      if (item.length > limits.maxListItems) throw new BadInputError(`${at} 过长：最多 ${limits.maxListItems} 项 (list too long)`, { path: at });
+      return item.map((element, i) => walk(element, `${at}[${i}]`, depth + 1));
+    }
+    if (item !== null && typeof item === 'object') {
+      return Object.fromEntries(Object.entries(item).map(([key, element]) => [key, walk(element, at === '' ? key : `${at}.${key}`, depth + 1)]));
+    }
+    return item;
+  };
+  return walk(value, path, 0);
+}

@@ -8,7 +8,7 @@ import {
   type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { findControlCharacter, INPUT_LIMITS, normalizeText } from '../domain';
+import { BadInputError, cleanInput, findControlCharacter, INPUT_LIMITS, normalizeText } from '../domain';
 import { createFormatError } from './errors';
 import { pointsForCost, type Caller, type RateLimiter } from './rate-limit';
 import type { Logger } from './telemetry';
@@ -66,25 +66,13 @@ const inputTextRule: ValidationRule = (context) => ({
  * the variable's path) a control character, an over-long string or list, or nesting deeper than any input has.
  */
 export function cleanVariables(variables: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> {
-  const walk = (value: unknown, path: string, depth: number): unknown => {
-    if (depth > INPUT_LIMITS.maxNesting) throw refusal('BAD_USER_INPUT', `变量嵌套过深：${path} (variables nested too deeply)`, 400);
-    if (typeof value === 'string') {
-      const bad = findControlCharacter(value);
-      if (bad !== null) throw refusal('BAD_USER_INPUT', `变量 ${path} 含不允许的控制字符 ${bad.codePoint} (control character in a string)`, 400, {}, { variable: path });
-      if (value.length > INPUT_LIMITS.maxTextLength) throw refusal('BAD_USER_INPUT', `变量 ${path} 过长：最多 ${INPUT_LIMITS.maxTextLength} 个字符 (text too long)`, 400, {}, { variable: path });
-      return normalizeText(value);
-    }
-    if (Array.isArray(value)) {
-      if (value.length > INPUT_LIMITS.maxListItems) throw refusal('BAD_USER_INPUT', `变量 ${path} 过长：最多 ${INPUT_LIMITS.maxListItems} 项 (list too long)`, 400, {}, { variable: path });
-      return value.map((item, i) => walk(item, `${path}[${i}]`, depth + 1));
-    }
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, `${path}.${key}`, depth + 1)]));
-    }
-    return value;
-  };
   if (variables === null || variables === undefined) return {};
-  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, walk(value, `$${name}`, 1)]));
+  try {
+    return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, cleanInput(value, `$${name}`, { ...INPUT_LIMITS, maxNesting: INPUT_LIMITS.maxNesting - 1 })]));
+  } catch (error) {
+    if (error instanceof BadInputError) throw refusal('BAD_USER_INPUT', `变量 ${error.message}`, 400, {}, { variable: error.details.path });
+    throw error;
+  }
 }
 
 /** "query leadershipTeam,whoOversees": the operation's type and root fields, for logs and metric labels. */

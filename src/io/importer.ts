@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { BadInputError, RuleViolationError, VIOLATION_CODES, type ViolationCode } from '../domain';
+import { BadInputError, cleanInput, INPUT_LIMITS, RuleViolationError, VIOLATION_CODES, type ViolationCode } from '../domain';
 import {
   Absence,
   Appointment,
@@ -53,7 +53,11 @@ function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
  * problem with its own code) — and inserts it in one transaction. Ids must be new: importing over existing rows
  * fails and changes nothing.
  */
-export async function importDataset(em: EntityManager, data: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
+/** A file's texts as any other input's: control characters refused, the rest normalised (src/domain/text.ts); its lists may be long. */
+const FILE_LIMITS = { ...INPUT_LIMITS, maxListItems: Number.POSITIVE_INFINITY };
+
+export async function importDataset(em: EntityManager, given: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
+  const data = cleanInput(given, '', FILE_LIMITS) as Dataset;
   const malformed = checkDataset(data);
   if (malformed.length > 0) {
     throw new BadInputError(`数据集有 ${malformed.length} 处错误 (the dataset has ${malformed.length} problems)`, { problems: malformed });
