@@ -1,7 +1,7 @@
 // Environment parsing, done once. Everything else receives a Config; nothing else reads process.env.
 import path from 'node:path';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
-import { DEFAULT_STORE_SIZE } from './store/size';
+import { DEFAULT_STORE_MAX_AGE_SECONDS, DEFAULT_STORE_SIZE } from './store/size';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -35,6 +35,8 @@ export interface Config {
   readonly logLevel: string;
   /** How many governments' facts the store keeps in memory (least recently used go first). */
   readonly storeSize: number;
+  /** Seconds after which the store reloads a government at the latest; 0 for never. */
+  readonly storeMaxAgeSeconds: number;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     storeSize: Math.max(1, nonNegativeInteger(env, 'STORE_MAX_GOVERNMENTS', DEFAULT_STORE_SIZE)),
+    storeMaxAgeSeconds: nonNegativeInteger(env, 'STORE_MAX_AGE_SECONDS', DEFAULT_STORE_MAX_AGE_SECONDS),
   };
 }
 

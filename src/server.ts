@@ -28,6 +28,7 @@ import { createExportRouter } from './io/http';
 import { checkReadiness } from './db/database';
 import { retryReadOnce } from './db/retry';
 import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
+import { DEFAULT_STORE_MAX_AGE_SECONDS } from './store/size';
 
 export { QUERY_LIMITS } from './edge/policy';
 
@@ -49,6 +50,8 @@ export interface ServerOptions {
   readonly webSocketLimits?: Partial<WebSocketLimits>;
   /** How many governments' facts the store keeps in memory. */
   readonly storeSize?: number;
+  /** Seconds after which the store reloads a government at the latest (0: never). */
+  readonly storeMaxAgeSeconds?: number;
 }
 
 export interface RunningServer {
@@ -152,6 +155,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   });
   const store = new FactsStore(orm, {
     maxGovernments: options.storeSize ?? DEFAULT_STORE_SIZE, redisUrl: options.redisUrl ?? null, counter: telemetry.cache,
+    maxAgeMs: (options.storeMaxAgeSeconds ?? DEFAULT_STORE_MAX_AGE_SECONDS) * 1000,
     onError: (error) => logger.error({ err: error }, 'Facts store: Redis invalidation failed'),
   });
   const schema = await createSchema(events);

@@ -8,6 +8,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { loadConfig, todayIn } from '../config';
+import { FactsStore } from '../store/facts-store';
 import { openDatabase } from '../db/database';
 import { backup, restore } from '../ops/backup';
 import { createToken, revokeToken } from '../auth/tokens';
@@ -87,10 +88,15 @@ function progress(label: string): { update(done: number, total: number): void; s
 }
 
 async function withDatabase<T>(action: (orm: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const orm = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const orm = await openDatabase(config.database);
+  // With Redis, what this command writes is announced as any server's writes are, so running servers'
+  // stores see it in their next read (the store here holds nothing: the command reads the database).
+  const announcer = config.redisUrl === null ? null : new FactsStore(orm, { maxGovernments: 1, redisUrl: config.redisUrl });
   try {
     return await action(orm);
   } finally {
+    await announcer?.close();
     await orm.close();
   }
 }

@@ -31,6 +31,12 @@ const GENERATION_KEY = (id: string) => `fengong:facts:generation:${id}`;
 export interface StoreOptions {
   /** At most this many governments are kept; the least recently used goes first. */
   readonly maxGovernments: number;
+  /**
+   * A held government is reloaded after this long at the latest (0: never). Writes through this process, or
+   * announced through Redis, are seen at once; this bounds how long a write nobody announced — another
+   * process on the same database without Redis, a restore — can go unseen.
+   */
+  readonly maxAgeMs?: number;
   /** Redis for invalidations between instances; null for one instance. */
   readonly redisUrl?: string | null;
   /** Counts hits, misses and evictions (prom-client counter with an `outcome` label). */
@@ -106,6 +112,7 @@ export class FactsStore implements FactsReader {
   constructor(orm: MikroORM, private readonly options: StoreOptions) {
     this.cache = new LRUCache<string, Held>({
       max: Math.max(1, options.maxGovernments),
+      ...(options.maxAgeMs !== undefined && options.maxAgeMs > 0 ? { ttl: options.maxAgeMs } : {}),
       dispose: (_value, _key, reason) => {
         if (reason === 'evict') options.counter?.inc({ outcome: 'evicted' });
       },

@@ -8,7 +8,9 @@ import Redis from 'ioredis';
 import { createToken } from '../../src/auth/tokens';
 import { PROJECT_ROOT } from '../../src/config';
 import { openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { startServer, type RunningServer } from '../../src/server';
+import { FactsStore } from '../../src/store/facts-store';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -66,6 +68,21 @@ it('shows a write in the very next read on the same instance', async () => {
   expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toBeNull();
   await graphql(server.url, RECORD_ABSENCE, { input: { leaderId: 'leader:zhou-ming', validFrom: '2027-03-01', validTo: '2027-03-05', reason: '赴省参加财政工作会议' } }, editor);
   expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toEqual({ reason: '赴省参加财政工作会议' });
+});
+
+it('sees a write nobody announced (raw SQL, as another process without Redis would) once the held facts are older than maxAgeMs', async () => {
+  const store = new FactsStore(db.orm, { maxGovernments: 10, maxAgeMs: 200 });
+  try {
+    const name = async () => (await store.load(db.orm.em.fork() as SqlEntityManager, ['jur:qingchuan'])).get('jur:qingchuan')?.facts.jurisdiction.name;
+    expect(await name()).toBe('青川区');
+    await db.orm.em.getConnection().execute("update jurisdiction set name = '青川区（改）' where id = 'jur:qingchuan'");
+    expect(await name()).toBe('青川区');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await name()).toBe('青川区（改）');
+  } finally {
+    await db.orm.em.getConnection().execute("update jurisdiction set name = '青川区' where id = 'jur:qingchuan'");
+    await store.close();
+  }
 });
 
 describe('two instances, each with its own connection and store, sharing Redis', () => {
