@@ -5,69 +5,37 @@
 // - importing the same file twice changes nothing the second time;
 // - re-importing a changed file applies the difference as one changeset under R7 (decision approving its 文号,
 //   a 签发人 required).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
 import { runCli } from '../src/cli/main';
 import { loadConfig, todayIn } from '../src/config';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
 import { Assignment, AuditEvent, Changeset, Jurisdiction, Leader } from '../src/entities';
 import { addDays, type PopoloDocument, type PopoloMembership } from '../src/io/popolo';
-import { ON_POSTGRES, openTestDatabase, type TestDatabase } from './support/database';
+import { captureOutput, directory, openCliDatabase, type CliDatabase, type Directory } from './support/cli';
 
 let dir: string;
 let out: string[];
 let errors: string[];
-const saved = process.env.DATABASE_URL;
 
-interface Directory {
-  readonly url: string;
-  open(): Promise<MikroORM>;
-  close(): Promise<void>;
-}
-
-/** A directory the CLI can open by DATABASE_URL: an SQLite file, or a PostgreSQL database of its own. */
-async function directory(label: string): Promise<Directory> {
-  if (ON_POSTGRES) {
-    const db: TestDatabase = await openTestDatabase(label);
-    return { url: db.config.url, open: () => openDatabase(db.config), close: () => db.close() };
-  }
-  const file = path.join(dir, `${label}.sqlite`);
-  const orm = await openDatabase({ kind: 'sqlite', url: file });
-  await orm.close();
-  return { url: file, open: () => openDatabase({ kind: 'sqlite', url: file }), close: async () => undefined };
-}
-
-let origin: Directory;
+let origin: CliDatabase;
 let fresh: Directory;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fengong-exchange-'));
-  origin = await directory('exchange_origin');
-  fresh = await directory('exchange_fresh');
-  const orm = await origin.open();
-  try {
-    await seedDemoIfEmpty(orm);
-  } finally {
-    await orm.close();
-  }
+  // Two directories, each an SQLite file or a PostgreSQL database of its own; the origin holds the demo.
+  origin = await openCliDatabase('exchange_origin', { prefix: 'fengong-exchange-', postgres: true, prepare: 'demo' });
+  dir = origin.dir;
+  fresh = await directory(dir, 'exchange_fresh', { postgres: true });
 });
 
 afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await origin?.close();
   await fresh?.close();
-  await rm(dir, { recursive: true, force: true });
+  await origin?.close();
 });
 
 beforeEach(() => {
   out = [];
   errors = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  captureOutput({ log: () => out, error: () => errors, stderr: 'mute' });
 });
 
 afterEach(() => jest.restoreAllMocks());

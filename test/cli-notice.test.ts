@@ -1,42 +1,26 @@
 // `npm run cli -- export-notice` against a real database file: the demo's division as a notice in text and .docx,
 // read back by parse-notice; a changeset's adjustment notice; bad input exits non-zero with a one-line reason.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
+import { captureOutput, openCliDatabase, type CliDatabase } from './support/cli';
 
+let db: CliDatabase;
 let dir: string;
-let file: string;
 let out: string[];
 let errors: string[];
-const saved = process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fengong-cli-notice-'));
-  file = path.join(dir, 'demo.sqlite');
-  process.env.DATABASE_URL = file;
-  const orm = await openDatabase({ kind: 'sqlite', url: file });
-  try {
-    await seedDemoIfEmpty(orm);
-  } finally {
-    await orm.close();
-  }
+  db = await openCliDatabase('demo', { prefix: 'fengong-cli-notice-', prepare: 'demo' });
+  dir = db.dir;
 });
 
-afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 beforeEach(() => {
   out = [];
   errors = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (errors.push(String(chunk)), true));
+  captureOutput({ log: () => out, error: () => errors, stdout: () => out, stderr: () => errors });
 });
 
 afterEach(() => jest.restoreAllMocks());

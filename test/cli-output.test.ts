@@ -1,55 +1,30 @@
 // The CLI's output: tables on a terminal (stdout is a TTY), JSON with --json, and — for scripts, pipes and these
 // tests — what each command has always printed when stdout is not a terminal. Every command exits non-zero with
 // a one-line reason on bad input. Against a real database (an SQLite file, or PostgreSQL under TEST_DATABASE_URL).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
 import { displayWidth, outputMode, table } from '../src/cli/output';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
-import { ON_POSTGRES, openTestDatabase, type TestDatabase } from './support/database';
+import { captureOutput, openCliDatabase, type CliDatabase } from './support/cli';
 
+let db: CliDatabase;
 let dir: string;
 let stdout: string[];
 let stderr: string[];
-let pg: TestDatabase | null = null;
-const saved = process.env.DATABASE_URL;
 const tty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fengong-cli-output-'));
-  if (ON_POSTGRES) {
-    pg = await openTestDatabase('cli_output');
-    process.env.DATABASE_URL = pg.config.url;
-    await seedDemoIfEmpty(pg.orm);
-  } else {
-    const file = path.join(dir, 'output.sqlite');
-    process.env.DATABASE_URL = file;
-    const orm = await openDatabase({ kind: 'sqlite', url: file });
-    try {
-      await seedDemoIfEmpty(orm);
-    } finally {
-      await orm.close();
-    }
-  }
+  db = await openCliDatabase('cli_output', { prefix: 'fengong-cli-output-', postgres: true, prepare: 'demo', file: 'output.sqlite' });
+  dir = db.dir;
 });
 
-afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await pg?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 const setTty = (value: boolean) => Object.defineProperty(process.stdout, 'isTTY', { value, configurable: true, writable: true });
 
 beforeEach(() => {
   stdout = [];
   stderr = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void stdout.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void stderr.push(`${args.join(' ')}\n`));
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
+  captureOutput({ log: () => stdout, error: () => stderr, errorEnd: '\n', stdout: () => stdout, stderr: () => stderr });
   setTty(false);
 });
 

@@ -1,39 +1,25 @@
 // `token create --leader <id>` / `--department <id>`: scoped tokens, stored with their scope, authenticate as it,
 // and act only within it over HTTP-less GraphQL (a scoped token outside its scope → FORBIDDEN); the audit feed names
 // both the token and the person.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { authenticate } from '../src/auth/tokens';
 import { runCli } from '../src/cli/main';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
+import { openDatabase } from '../src/db/database';
 import { AuditEvent } from '../src/entities';
 import { createTestApi } from './support/api';
+import { captureOutput, openCliDatabase, type CliDatabase } from './support/cli';
 
-let dir: string;
+let db: CliDatabase;
 let out: string[];
-const saved = process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fengong-scope-'));
-  process.env.DATABASE_URL = path.join(dir, 'scope.sqlite');
-  const orm = await openDatabase({ kind: 'sqlite', url: process.env.DATABASE_URL });
-  await seedDemoIfEmpty(orm);
-  await orm.close();
+  db = await openCliDatabase('scope', { prefix: 'fengong-scope-', prepare: 'demo' });
 });
 
-afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 beforeEach(() => {
   out = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  captureOutput({ log: () => out, error: 'mute', stdout: 'mute', stderr: 'mute' });
 });
 
 afterEach(() => jest.restoreAllMocks());

@@ -1,39 +1,31 @@
 // The administration CLI (`npm run cli -- …`) against a real database file: tokens are created once,
 // stored only as a hash, usable at once, and revocable; bad usage exits 2, failures exit 1.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { authenticate, hashToken } from '../src/auth/tokens';
 import { runCli } from '../src/cli/main';
 import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
 import { ApiToken, Assignment, Jurisdiction } from '../src/entities';
 import type { PopoloDocument } from '../src/io/popolo';
+import { captureOutput, openCliDatabase, type CliDatabase } from './support/cli';
 
+let db: CliDatabase;
 let dir: string;
 let file: string;
 let out: string[];
 let errors: string[];
-const saved = process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fengong-cli-'));
-  file = path.join(dir, 'cli.sqlite');
-  process.env.DATABASE_URL = file;
+  db = await openCliDatabase('cli', { prefix: 'fengong-cli-', prepare: 'none' });
+  ({ dir, url: file } = db);
 });
 
-afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 beforeEach(() => {
   out = [];
   errors = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  captureOutput({ log: () => out, error: () => errors, stdout: () => out, stderr: 'mute' });
 });
 
 afterEach(() => jest.restoreAllMocks());

@@ -25,25 +25,13 @@ import {
   type ChangesetDraft,
   type DirectoryFacts,
 } from '../domain';
-import {
-  Absence,
-  Appointment,
-  Assignment,
-  Backup,
-  Decision,
-  Department,
-  Jurisdiction,
-  Leader,
-  Meeting,
-  Post,
-  TeamOrder,
-  WorkArea,
-} from '../entities';
+import { Jurisdiction } from '../entities';
 import { createLoaders, type Context } from '../graphql/context';
 import type { Events } from '../graphql/events';
 import type { Viewer } from '../auth/tokens';
 import { ChangesService, decisionUses } from '../modules/changes/changes.service';
 import { loadDirectoryFacts } from '../store/load-facts';
+import { DIRECTORY_ENTITIES } from '../store/rows';
 import { checkDataset, checkDatasetRules, DATASET_FILES, factsByJurisdiction, mergeDatasets, type Dataset, type JurisdictionRecord } from './dataset';
 import { datasetFromFacts } from './exporter';
 import { insertDataset } from './importer';
@@ -137,10 +125,7 @@ function normalized(data: Dataset): Dataset {
 }
 
 type Part = keyof Dataset;
-const ENTITY: { readonly [K in Part]: new () => object } = {
-  jurisdictions: Jurisdiction, leaders: Leader, posts: Post, appointments: Appointment, departments: Department, workAreas: WorkArea,
-  assignments: Assignment, backups: Backup, absences: Absence, teamOrders: TeamOrder, meetings: Meeting, decisions: Decision,
-};
+const ENTITY: { readonly [K in Part]: new () => object } = DIRECTORY_ENTITIES;
 
 /** The government each row of the file belongs to. */
 function governmentOf(data: Dataset): (part: Part, row: { id: string }) => string {

@@ -7,44 +7,11 @@
 import type { ConnectionType, EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../domain';
-import {
-  Absence,
-  Appointment,
-  Assignment,
-  Backup,
-  Decision,
-  Department,
-  Jurisdiction,
-  Leader,
-  Meeting,
-  Post,
-  TeamOrder,
-  WorkArea,
-} from '../entities';
+import { DIRECTORY_ENTITIES, groupBy, json, runStatements, selectRows, type PartRow, type Row } from './rows';
 
-/** A row as the query builder returns it: property names, foreign keys as ids. */
-type Row<T> = { [K in keyof T]: T[K] extends { id: string } | null ? string | null : T[K] };
-
-/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
-function json<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [row]);
-    else group.push(row);
-  }
-  return groups;
-}
-
-async function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>, ids: readonly string[], connection: ConnectionType | undefined): Promise<Row<T>[]> {
-  const where = entity === Jurisdiction ? { id: { $in: [...ids] } } : { jurisdiction: { $in: [...ids] } };
-  const rows = await em.createQueryBuilder(entity, undefined, connection).select('*').where(where as never).orderBy({ id: 'asc' } as never).execute('all', true);
-  return rows as unknown as Row<T>[];
+function rowsOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>, ids: readonly string[], connection: ConnectionType | undefined): Promise<Row<T>[]> {
+  const where = entity === DIRECTORY_ENTITIES.jurisdictions ? { id: { $in: [...ids] } } : { jurisdiction: { $in: [...ids] } };
+  return selectRows<T, Row<T>>(em, entity, where, { id: 'asc' }, connection);
 }
 
 /** One government's facts with the directory version they were read at. */
@@ -64,19 +31,13 @@ export async function loadDirectoryFacts(em: SqlEntityManager, ids: readonly str
  * reads the primary even where reads go to replicas: what the store keeps must not be a lagging standby's.
  */
 export async function loadVersionedFacts(em: SqlEntityManager, ids: readonly string[], options: { connection?: ConnectionType } = {}): Promise<Map<string, VersionedFacts>> {
-  // Outside a transaction the statements run side by side on the pool; inside one they share a single
-  // connection, which takes one statement at a time (node-postgres deprecates queueing them).
-  const entities = [Jurisdiction, Leader, Post, Appointment, Department, WorkArea, Assignment, Backup, Absence, TeamOrder, Meeting, Decision] as const;
-  const results: unknown[] = [];
-  if (em.isInTransaction()) {
-    for (const entity of entities) results.push(await rowsOf(em, entity as EntityName<object>, ids, options.connection));
-  } else {
-    results.push(...(await Promise.all(entities.map((entity) => rowsOf(em, entity as EntityName<object>, ids, options.connection)))));
-  }
+  // One statement per part, in DIRECTORY_ENTITIES' order (the destructuring below relies on it).
+  const results = await runStatements(em, Object.values(DIRECTORY_ENTITIES).map((entity) => () => rowsOf(em, entity as EntityName<object>, ids, options.connection)));
   const [jurisdictions, leaders, posts, appointments, departments, workAreas, assignments, backups, absences, teamOrders, meetings, decisions] =
     results as [
-      Row<Jurisdiction>[], Row<Leader>[], Row<Post>[], Row<Appointment>[], Row<Department>[], Row<WorkArea>[], Row<Assignment>[],
-      Row<Backup>[], Row<Absence>[], Row<TeamOrder>[], Row<Meeting>[], Row<Decision>[],
+      PartRow<'jurisdictions'>[], PartRow<'leaders'>[], PartRow<'posts'>[], PartRow<'appointments'>[], PartRow<'departments'>[],
+      PartRow<'workAreas'>[], PartRow<'assignments'>[], PartRow<'backups'>[], PartRow<'absences'>[], PartRow<'teamOrders'>[],
+      PartRow<'meetings'>[], PartRow<'decisions'>[],
     ];
   const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
   const [leadersBy, postsBy, appointmentsBy, departmentsBy, workAreasBy, assignmentsBy, backupsBy, absencesBy, ordersBy, meetingsBy, decisionsBy] = [

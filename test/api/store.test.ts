@@ -87,6 +87,7 @@ it('sees a write nobody announced (raw SQL, as another process without Redis wou
 
 describe('two instances, each with its own connection and store, sharing Redis', () => {
   let otherOrm: MikroORM;
+  let firstOrm: MikroORM | null = null;
   let first: RunningServer;
   let second: RunningServer;
   let sqliteFile: string | null = null;
@@ -99,7 +100,6 @@ describe('two instances, each with its own connection and store, sharing Redis',
     if (!reachable && process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}`);
     if (!reachable) return;
     // Two ORMs on one database: PostgreSQL is shared as it is; SQLite needs a file rather than memory.
-    let firstOrm: MikroORM = db.orm;
     if (ON_POSTGRES) {
       otherOrm = await openDatabase(db.config);
     } else {
@@ -110,15 +110,16 @@ describe('two instances, each with its own connection and store, sharing Redis',
       await createToken(firstOrm.em.fork(), '区政府办公室', 'EDITOR', new Date());
       otherOrm = await openDatabase({ kind: 'sqlite', url: sqliteFile });
     }
-    first = await startServer(firstOrm, 0, '127.0.0.1', { ...options, redisUrl: REDIS_URL });
+    first = await startServer(firstOrm ?? db.orm, 0, '127.0.0.1', { ...options, redisUrl: REDIS_URL });
     second = await startServer(otherOrm, 0, '127.0.0.1', { ...options, redisUrl: REDIS_URL });
-    if (!ON_POSTGRES) editor = (await createToken(firstOrm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
+    if (firstOrm !== null) editor = (await createToken(firstOrm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   });
 
   afterAll(async () => {
     await first?.stop();
     await second?.stop();
     await otherOrm?.close(true);
+    await firstOrm?.close(true);
     if (sqliteFile !== null) rmSync(sqliteFile, { force: true });
   });
 

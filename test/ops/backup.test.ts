@@ -2,53 +2,35 @@
 // (an SQLite file under tmp/, or a PostgreSQL database of its own): a round trip gives back exactly the data
 // of the moment of the backup (full dumps compared), and bad input is refused on one coded line, exit 1 (bad
 // usage exit 2), with the database unchanged.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { createToken } from '../../src/auth/tokens';
 import { runCli } from '../../src/cli/main';
 import { PROJECT_ROOT, type DatabaseConfig } from '../../src/config';
-import { openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import { openDatabase } from '../../src/db/database';
 import { ApiToken, Assignment } from '../../src/entities';
-import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
+import { captureOutput, openCliDatabase, type CliDatabase } from '../support/cli';
 import { dumpAll } from '../support/dump';
 
+let db: CliDatabase;
 let dir: string;
-let pg: TestDatabase | null = null;
 let database: DatabaseConfig;
 let errors: string[];
 let out: string[];
-const saved = process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  await mkdir(path.join(PROJECT_ROOT, 'tmp'), { recursive: true });
-  dir = await mkdtemp(path.join(PROJECT_ROOT, 'tmp', 'backup-'));
-  if (ON_POSTGRES) {
-    pg = await openTestDatabase('backup');
-    database = pg.config;
-    await seedDemoIfEmpty(pg.orm);
-    await pg.orm.close(true); // pg_restore --clean wants no session of ours in the way
-  } else {
-    database = { kind: 'sqlite', url: path.join(dir, 'fengong.sqlite') };
-    const orm = await openDatabase(database);
-    await seedDemoIfEmpty(orm);
-    await orm.close(true);
-  }
-  process.env.DATABASE_URL = database.url;
+  // On PostgreSQL the seeding session is closed: pg_restore --clean wants no session of ours in the way.
+  db = await openCliDatabase('backup', { prefix: 'backup-', root: path.join(PROJECT_ROOT, 'tmp'), postgres: true, prepare: 'demo', file: 'fengong.sqlite' });
+  ({ dir, config: database } = db);
 });
 
-afterAll(async () => {
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
-  await pg?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 beforeEach(() => {
   out = [];
   errors = [];
-  jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
+  captureOutput({ log: () => out, error: () => errors });
 });
 
 afterEach(() => jest.restoreAllMocks());

@@ -1,14 +1,12 @@
 // End to end: Debian's Chromium (driven by playwright-core) against a real server on a real test database,
 // with "today" fixed at 2026-11-28. Every test fails on a console error, a page error or any request to a host
 // other than the loopback one. Screenshots at 1366×768 go to test-artifacts/web/.
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createToken } from '../../src/auth/tokens';
-import { PROJECT_ROOT } from '../../src/config';
-import { seedDemoIfEmpty } from '../../src/db/database';
-import { startServer, type RunningServer } from '../../src/server';
-import { openTestDatabase, type TestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { ARTIFACTS, browserSuite, launchChromium, NOW, openDemoDatabase, refuseForeignHosts, startWebServer, WAIT, watchPage } from '../support/browser';
+import type { TestDatabase } from '../support/database';
 import { publishProbeChange } from '../support/live';
 
 // Browser globals used inside page.evaluate callbacks (the project's tsconfig has no DOM lib; module-scoped).
@@ -16,18 +14,9 @@ declare const document: any;
 declare const window: any;
 declare const getComputedStyle: any;
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
-const NOW = new Date('2026-11-28T02:00:00Z'); // 10:00 in Beijing: "today" is 2026-11-28
 const VIEWPORT = { width: 1366, height: 768 };
-const WAIT = 30_000; // the bound of every single wait (jest's testTimeout, 120 s, exceeds any test's sum of them)
 
-if (!HAVE_CHROMIUM) {
-  // Only when the browser is missing; CI installs it (.ci/run), so there the suite always runs.
-  console.warn(`test/web/dashboard.test.ts: SKIPPED — ${CHROMIUM} is absent. Install it with: apt-get install -y chromium`);
-}
-const suite = HAVE_CHROMIUM ? describe : describe.skip;
+const suite = browserSuite('test/web/dashboard.test.ts');
 
 suite('dashboard and explorer in Chromium', () => {
   let db: TestDatabase;
@@ -41,29 +30,11 @@ suite('dashboard and explorer in Chromium', () => {
   /** Console errors a test expects (e.g. the failed /graphql loads of the error test). */
   let expectedConsole: RegExp | null;
 
-  const isLoopback = (raw: string) => {
-    const url = new URL(raw);
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  };
-
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    db = await openTestDatabase('web');
-    await seedDemoIfEmpty(db.orm);
-    server = await startServer(db.orm, 0, '127.0.0.1', {
-      timeZone: 'Asia/Shanghai', publicReads: true, now: () => NOW,
-      logger: { error: () => undefined },
-    });
+    db = await openDemoDatabase('web');
+    server = await startWebServer(db.orm, { publicReads: true });
     editorToken = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', NOW)).token;
-    // playwright gives every launch a fresh temporary user data dir (--user-data-dir) and removes it afterwards.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: WAIT,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -77,26 +48,10 @@ suite('dashboard and explorer in Chromium', () => {
     expectedConsole = null;
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     context.setDefaultTimeout(WAIT);
-    // Anything not on the loopback host is refused and reported.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLoopback(url)) return route.fallback();
-      problems.push(`request to a non-loopback host: ${url}`);
-      return route.abort('blockedbyclient');
-    });
+    const report = (problem: string) => void problems.push(problem);
+    await refuseForeignHosts(context, report);
     page = await context.newPage();
-    page.on('request', (request) => {
-      if (!isLoopback(request.url())) problems.push(`request to a non-loopback host: ${request.url()}`);
-    });
-    page.on('websocket', (ws) => {
-      if (!isLoopback(ws.url())) problems.push(`websocket to a non-loopback host: ${ws.url()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      if (expectedConsole?.test(message.text())) return;
-      problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    watchPage(page, report, { expected: () => expectedConsole, requests: true });
   });
 
   afterEach(async () => {

@@ -6,28 +6,19 @@
 //   socket's connectionParams.authorization; the status badge says 未登录 / 已连接 / 连接断开 truthfully;
 // - an honest empty state, dates as YYYY-MM-DD, the print stylesheet (A4 landscape), downloads, deep links.
 // Screenshots go to test-artifacts/web/screens-*.png.
-import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createToken } from '../../src/auth/tokens';
-import { PROJECT_ROOT } from '../../src/config';
-import { seedDemoIfEmpty } from '../../src/db/database';
-import { startServer, type RunningServer } from '../../src/server';
-import { openTestDatabase, type TestDatabase } from '../support/database';
+import type { RunningServer } from '../../src/server';
+import { ARTIFACTS, browserSuite, launchChromium, NOW, openDemoDatabase, refuseForeignHosts, startWebServer, WAIT, watchPage } from '../support/browser';
+import type { TestDatabase } from '../support/database';
 
 declare const document: any;
 declare const window: any;
 declare const getComputedStyle: any;
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
-const NOW = new Date('2026-11-28T02:00:00Z');
-const WAIT = 30_000;
-
-if (!HAVE_CHROMIUM) console.warn(`test/web/screens.test.ts: SKIPPED — ${CHROMIUM} is absent. Install it with: apt-get install -y chromium`);
-const suite = HAVE_CHROMIUM ? describe : describe.skip;
+const suite = browserSuite('test/web/screens.test.ts');
 
 suite('the dashboard on every screen and setup', () => {
   let db: TestDatabase;
@@ -40,24 +31,12 @@ suite('the dashboard on every screen and setup', () => {
   let problems: string[];
   let expectedConsole: RegExp | null;
 
-  const isLoopback = (raw: string) => {
-    const url = new URL(raw);
-    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return true;
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  };
-
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    db = await openTestDatabase('screens');
-    await seedDemoIfEmpty(db.orm);
-    const options = { timeZone: 'Asia/Shanghai', now: () => NOW, logger: { error: () => undefined } } as const;
-    open = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: true });
-    closed = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: false });
+    db = await openDemoDatabase('screens');
+    open = await startWebServer(db.orm, { publicReads: true });
+    closed = await startWebServer(db.orm, { publicReads: false });
     token = (await createToken(db.orm.em.fork(), '区政府办公室', 'VIEWER', NOW)).token;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, timeout: WAIT,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -70,17 +49,10 @@ suite('the dashboard on every screen and setup', () => {
   async function newPage(width: number, height = 900): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height }, locale: 'en-US', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     context.setDefaultTimeout(WAIT);
-    await context.route('**/*', (route) => {
-      if (isLoopback(route.request().url())) return route.fallback();
-      problems.push(`request to a non-loopback host: ${route.request().url()}`);
-      return route.abort('blockedbyclient');
-    });
+    const report = (problem: string) => void problems.push(problem);
+    await refuseForeignHosts(context, report);
     const p = await context.newPage();
-    p.on('console', (message) => {
-      if (message.type() !== 'error' || expectedConsole?.test(message.text())) return;
-      problems.push(`console error: ${message.text()}`);
-    });
-    p.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    watchPage(p, report, { expected: () => expectedConsole });
     return p;
   }
 

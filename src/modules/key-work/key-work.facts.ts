@@ -1,35 +1,9 @@
 // Loads one government's key work (tasks, their units, progress reports, directives and their transitions) as
 // domain facts: one statement per table for any number of governments, whatever the number of tasks.
-import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Actor, DirectiveFact, KeyTaskFact, KeyWorkFacts, ProgressReportFact } from '../../domain';
 import { Directive, DirectiveTransition, KeyTask, KeyTaskUnit, ProgressReport } from '../../entities';
-
-/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
-function json<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [row]);
-    else group.push(row);
-  }
-  return groups;
-}
-
-async function rowsOf<T extends object>(
-  em: SqlEntityManager,
-  entity: EntityName<T>,
-  where: Record<string, unknown>,
-  orderBy: Record<string, 'asc'>,
-): Promise<T[]> {
-  const rows = await em.createQueryBuilder(entity).select('*').where(where as never).orderBy(orderBy as never).execute('all', true);
-  return rows as unknown as T[];
-}
+import { groupBy, json, runStatements, selectRows as rowsOf } from '../../store/rows';
 
 /** The actor a stored row names (kind + id). */
 export function actorOfRow(kind: Actor['kind'], id: string | null): Actor {
@@ -66,9 +40,7 @@ export async function loadKeyWork(em: SqlEntityManager, ids: readonly string[]):
     () => rowsOf(em, DirectiveTransition, where, { directiveId: 'asc', seq: 'asc' }),
   ] as const;
   // Inside a transaction the statements share one connection: run them one at a time there.
-  const results: unknown[] = [];
-  if (em.isInTransaction()) for (const f of load) results.push(await f());
-  else results.push(...(await Promise.all(load.map((f) => f()))));
+  const results = await runStatements(em, load);
   const [tasks, units, reports, directives, transitions] = results as [KeyTask[], KeyTaskUnit[], ProgressReport[], Directive[], DirectiveTransition[]];
   const unitsBy = groupBy(units, (u) => u.taskId);
   const transitionsBy = groupBy(transitions, (t) => t.directiveId);
