@@ -147,12 +147,8 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const events = bus.events;
   const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
-  const policy = new OperationPolicy({
-    publicReads: options.publicReads,
-    introspection: options.introspection ?? true,
-    rateLimiter: rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis),
-    logger,
-  });
+  const rateLimiter = rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis);
+  const policy = new OperationPolicy({ publicReads: options.publicReads, introspection: options.introspection ?? true, rateLimiter, logger });
   const store = new FactsStore(orm, {
     maxGovernments: options.storeSize ?? DEFAULT_STORE_SIZE, redisUrl: options.redisUrl ?? null, counter: telemetry.cache,
     maxAgeMs: (options.storeMaxAgeSeconds ?? DEFAULT_STORE_MAX_AGE_SECONDS) * 1000,
@@ -212,7 +208,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.get('/', (_req, res) => res.redirect('/dashboard'));
   app.use(createWebRouter({ explorer: options.explorer ?? true }));
   // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
-  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()), store }));
+  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()), store, rateLimiter }));
   app.use(
     '/graphql',
     // Private reads: an anonymous request is refused before its body is even parsed.

@@ -31,6 +31,9 @@ export interface RateLimiter {
   consume(caller: Caller, points: number): Promise<RateDecision>;
 }
 
+/** A download (Popolo, matrix, notice) renders a whole government, like a large query: its price in points. */
+export const EXPORT_POINTS = 5;
+
 export function pointsForCost(cost: number): number {
   return Math.max(1, Math.ceil(cost / COST_PER_POINT));
 }

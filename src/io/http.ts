@@ -6,6 +6,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { authenticate, roleAtLeast } from '../auth/tokens';
 import { DomainError, isIsoDate } from '../domain';
+import { retryReadOnce } from '../db/retry';
+import { EXPORT_POINTS, type RateLimiter } from '../edge/rate-limit';
 import { DIRECT_READER, type FactsReader } from '../store/facts-store';
 import { datasetFromFacts, parentReferences, withoutContacts } from './exporter';
 import { composeNotice, noticeFileName, renderNotice } from './notice-writer';
@@ -17,6 +19,8 @@ export interface ExportRouterOptions {
   readonly today: () => string;
   /** Where facts come from: the server's store (the default reads the database each time). */
   readonly store?: FactsReader;
+  /** The same budgets as GraphQL's (src/edge/rate-limit.ts); none when null or absent. */
+  readonly rateLimiter?: RateLimiter | null;
 }
 
 function refuse(res: express.Response, status: number, code: string, message: string): void {
@@ -27,8 +31,13 @@ export function createExportRouter(orm: MikroORM, options: ExportRouterOptions):
   const router = express.Router();
   router.get('/export/:jurisdictionId/:file', async (req, res, next) => {
     try {
-      const viewer = await authenticate(orm.em.fork(), req.headers.authorization);
+      const viewer = await retryReadOnce(() => authenticate(orm.em.fork(), req.headers.authorization));
       if (viewer === null && !options.publicReads) return refuse(res, 401, 'UNAUTHENTICATED', '需要登录令牌 (a bearer token is required)');
+      const decision = await options.rateLimiter?.consume({ tokenId: viewer?.tokenId ?? null, address: req.socket.remoteAddress ?? 'unknown' }, EXPORT_POINTS);
+      if (decision !== undefined && !decision.allowed) {
+        res.setHeader('retry-after', String(decision.retryAfterSeconds));
+        return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，请 ${decision.retryAfterSeconds} 秒后再试 (rate limit exceeded)`);
+      }
       const asOf = typeof req.query.asOf === 'string' ? req.query.asOf : options.today();
       if (!isIsoDate(asOf)) return refuse(res, 400, 'BAD_USER_INPUT', `asOf 应为 YYYY-MM-DD 的有效日期, got "${asOf}"`);
       const { jurisdictionId, file } = req.params;

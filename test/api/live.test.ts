@@ -6,6 +6,7 @@ import { createToken } from '../../src/auth/tokens';
 import { seedDemoIfEmpty } from '../../src/db/database';
 import { AuditEvent } from '../../src/entities';
 import { startServer, type RunningServer } from '../../src/server';
+import { TOPICS } from '../../src/graphql/events';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 
@@ -45,7 +46,7 @@ describe('bearer tokens over HTTP', () => {
     ['no token on a private server', undefined, 401],
     // The token itself is bad: the whole request is refused before execution.
     ['an unknown token', 'fgml_not-a-real-token', 401],
-  ])('refuses %s with UNAUTHENTICATED (HTTP %s)', async (_label, token, status) => {
+  ])('refuses %s with UNAUTHENTICATED (token %s, HTTP %s)', async (_label, token, status) => {
     const response = await graphql(VERSION, {}, token);
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(response.status).toBe(status);
@@ -146,16 +147,16 @@ describe('subscriptions over graphql-ws', () => {
   });
 
   it('tells a dashboard when a decision is recorded', async () => {
-    // No probe here: a subscription's context keeps its first facts (context.ts's per-request DataLoader lives
-    // as long as the subscription), so after a probe event the real decision would be NOT_FOUND. Until that is
-    // fixed this one test waits a bounded second for the subscribe message to be registered.
-    const { next } = subscribe<{ decisionRecorded: { id: string; category: string; text: string } }>(
+    // The probe is a recorded decision announced again: the subscriber resolves it like any other, and the
+    // real one recorded after it is found too (store-backed loaders only batch, so a subscription sees new facts).
+    const probeDecision = 'decision:qingchuan-2024-01-division';
+    const { next, live } = subscribe<{ decisionRecorded: { id: string; category: string; text: string } }>(
       `subscription { decisionRecorded(jurisdictionId: "jur:qingchuan") { id category text } }`,
       viewerToken,
-      () => undefined,
-      () => false,
+      () => server.events.publish(TOPICS.decisionRecorded, { jurisdictionId: 'jur:qingchuan', decisionId: probeDecision }),
+      (value) => value.decisionRecorded.id === probeDecision,
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await live();
     const recorded = await graphql(
       `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
       { input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'MAJOR_PROJECT', text: '同意实施老旧小区改造二期工程' } },

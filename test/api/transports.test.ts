@@ -171,6 +171,10 @@ describe('rate limits (points per window, per token and per IP)', () => {
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect((await overWs(limited.url, '{ __typename }')).code).toBe('RATE_LIMITED');
+    const download = await fetch(`${limited.url}/export/jur:qingchuan/matrix.csv`);
+    expect(download.status).toBe(429);
+    expect(Number(download.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await download.json()) as any).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
   });
 
   it('gives a token its own budget', async () => {
