@@ -6,14 +6,16 @@
 //   npm run bench -- --scale L --governments 3000   # plus a generated country of 3,000 districts (L)
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/fengong_bench npm run bench   # PostgreSQL
 //     (the named database is dropped and re-created: use one of its own)
-//   options: --seconds N (per measurement, default 3), --connections N (default 10), --rounds N (default 3)
+//   options: --seconds N (per measurement, default 3), --connections N (default 10), --rounds N (default 3),
+//     --no-response-cache (every request executes: what the response cache buys)
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import { Pool } from 'pg';
 import { createToken } from '../src/auth/tokens';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
+import { openDatabase } from '../src/db/database';
+import { seedDemoIfEmpty } from '../src/ops/seed';
 import { mergeDatasets } from '../src/io/dataset';
 import { generateCountry } from '../src/io/generate';
 import { importDataset } from '../src/io/importer';
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   const seconds = numberArgument('seconds', 3, 1);
   const connections = numberArgument('connections', 10, 1);
   const rounds = numberArgument('rounds', 3, 1);
+  const responseCache = !process.argv.includes('--no-response-cache');
   const statements: string[] = [];
   const database = await freshBenchDatabase(':memory:');
   const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
@@ -143,7 +146,7 @@ async function main(): Promise<void> {
     }
     statements.length = 0;
     const token = (await createToken(orm.em.fork(), 'bench', 'EDITOR', new Date())).token;
-    ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined } });
+    ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined }, ...(responseCache ? {} : { responseCache: null }) });
     baseline = await startBaseline(orm, database.kind === 'postgresql' ? database.url : null);
     const graphqlUrl = `${ours.url}/graphql`;
 
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
     }
 
     console.log(`\n分工名录 HTTP benchmark — ${database.kind}, scale ${scale}${scale === 'L' ? ` (demo + ${governments} generated districts)` : ' (the demo district)'}`);
-    console.log(`${connections} connections, ${seconds} s per measurement, median of ${rounds} alternating rounds; node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+    console.log(`${connections} connections, ${seconds} s per measurement, median of ${rounds} alternating rounds; response cache ${responseCache ? 'on' : 'off'}; node ${process.version}, ${require('node:os').cpus().length} cores\n`);
     console.log('| query | req/s | p50 ms | p99 ms | baseline req/s | ratio | SQL/req cold | SQL/req warm | bytes | failures |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [name, runs] of ourRuns) {

@@ -10,9 +10,10 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/core';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
-import { createContext } from '../src/graphql/context';
-import { createEvents } from '../src/graphql/events';
+import { openDatabase } from '../src/db/database';
+import { seedDemoIfEmpty } from '../src/ops/seed';
+import { createRequestScope } from '../src/scope/request-scope';
+import { createEvents } from '../src/scope/events';
 import { createSchema } from '../src/graphql/schema';
 import { generateDistrict } from '../src/io/generate';
 import { importDataset } from '../src/io/importer';
@@ -43,7 +44,7 @@ async function measure(orm: MikroORM, rounds: number): Promise<Map<string, numbe
     const times: number[] = [];
     for (let i = 0; i < rounds + WARM_UP; i += 1) {
       const start = performance.now();
-      const response = await apollo.executeOperation({ query }, { contextValue: createContext(orm.em, scope) });
+      const response = await apollo.executeOperation({ query }, { contextValue: createRequestScope(orm.em, scope) });
       const elapsed = performance.now() - start;
       if (response.body.kind !== 'single' || response.body.singleResult.errors !== undefined) {
         throw new Error(`${name} failed: ${JSON.stringify(response.body)}`);

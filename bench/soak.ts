@@ -15,7 +15,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createToken } from '../src/auth/tokens';
 import { PROJECT_ROOT } from '../src/config';
-import { openDatabase, seedDemoIfEmpty } from '../src/db/database';
+import { openDatabase } from '../src/db/database';
+import { seedDemoIfEmpty } from '../src/ops/seed';
 import { startServer } from '../src/server';
 import { freshBenchDatabase, numberArgument } from './support';
 

@@ -1,7 +1,8 @@
 // `npm start`: open (and migrate) the database, seed the demo district on first run, serve GraphQL.
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { openDatabase, seedDemoIfEmpty } from './db/database';
+import { openDatabase } from './db/database';
+import { seedDemoIfEmpty } from './ops/seed';
 import { createLogger } from './edge/telemetry';
 import { startServer } from './server';
 import { trackHttpDrain } from './shutdown';

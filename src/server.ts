@@ -12,19 +12,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import Redis from 'ioredis';
-import { todayIn } from './config';
 import { authenticate, type Viewer } from './auth/tokens';
 import { DomainError } from './domain';
-import { createContext, type Context } from './graphql/context';
-import { connectEvents, type Events } from './graphql/events';
+import { scopeFactory, todayIn } from './scope/request-scope';
+import type { Context } from './graphql/context';
+import { connectEvents, type Events } from './scope/events';
 import { createSchema } from './graphql/schema';
 import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
-import { isDatabaseUnavailable } from './edge/errors';
+import { httpRefusal, isDatabaseUnavailable } from './edge/errors';
+import { DEFAULT_RESPONSE_CACHE, ResponseCache, type PendingAnswer, type ResponseCacheOptions } from './edge/response-cache';
+import { currentStatementTally, withStatementTally } from './store/statements';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
 import { createLogger, createTelemetry, watchPool, type Logger, type PoolStats, type Telemetry } from './edge/telemetry';
 import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
-import { createExportRouter } from './io/http';
+import { createExportRouter } from './edge/exports';
 import { checkReadiness } from './db/database';
 import { retryReadOnce } from './db/retry';
 import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
@@ -52,6 +54,8 @@ export interface ServerOptions {
   readonly storeSize?: number;
   /** Seconds after which the store reloads a government at the latest (0: never). */
   readonly storeMaxAgeSeconds?: number;
+  /** Bounds of the response cache (src/edge/response-cache.ts); null turns it off. */
+  readonly responseCache?: Partial<ResponseCacheOptions> | null;
 }
 
 export interface RunningServer {
@@ -61,11 +65,13 @@ export interface RunningServer {
   readonly events: Events;
   readonly telemetry: Telemetry;
   readonly store: FactsStore;
+  /** Null when turned off. */
+  readonly responses: ResponseCache | null;
   stop(): Promise<void>;
 }
 
 /** Apollo's side of the policy: admission after validation, and one log line and metric per operation. */
-function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null): ApolloServerPlugin<Context> {
+function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null, responses: ResponseCache | null): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = performance.now();
@@ -83,8 +89,12 @@ function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null): Apo
           request.request.variables = variables;
         },
         async willSendResponse(request) {
-          if (telemetry === null) return;
           const body = request.response.body;
+          const pending = currentStatementTally() as PendingAnswer | undefined;
+          if (responses !== null && pending?.key !== undefined && request.operation?.operation === 'query' && request.document !== undefined && body.kind === 'single') {
+            responses.keep(pending, body.singleResult, request.contextValue.storeReads, describeOperation(request.operation), policy.pointsFor(request.document));
+          }
+          if (telemetry === null) return;
           const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
           telemetry.record({
             requestId: request.contextValue.requestId ?? 'local', transport: 'http', operation: describeOperation(request.operation),
@@ -96,14 +106,20 @@ function policyPlugin(policy: OperationPolicy, telemetry: Telemetry | null): Apo
   };
 }
 
-export function createApollo(schema: GraphQLSchema, policy: OperationPolicy, telemetry: Telemetry | null = null, plugins: ApolloServerPlugin<Context>[] = []) {
+export function createApollo(
+  schema: GraphQLSchema,
+  policy: OperationPolicy,
+  telemetry: Telemetry | null = null,
+  plugins: ApolloServerPlugin<Context>[] = [],
+  responses: ResponseCache | null = null,
+) {
   return new ApolloServer<Context>({
     schema,
     parseOptions: policy.parseOptions,
     validationRules: [...policy.validationRules],
     // Introspection is the policy's validation rule, the same for both transports.
     introspection: true,
-    plugins: [policyPlugin(policy, telemetry), ...plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [policyPlugin(policy, telemetry, responses), ...plugins, ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: policy.formatError,
     // src/main.ts handles SIGTERM/SIGINT (a graceful drain first); Apollo's own handler, on outside NODE_ENV=test,
@@ -115,6 +131,11 @@ export function createApollo(schema: GraphQLSchema, policy: OperationPolicy, tel
 /** A policy for one process's tests and tools: public reads, introspection on, no rate limit. */
 export function createLocalPolicy(logger: Logger, overrides: Partial<PolicyOptions> = {}): OperationPolicy {
   return new OperationPolicy({ publicReads: true, introspection: true, rateLimiter: null, logger, ...overrides });
+}
+
+/** Whether a request carries credentials (a bearer token, good or bad). */
+function hasAuthorization(req: express.Request): boolean {
+  return typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '';
 }
 
 /** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
@@ -154,20 +175,20 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     maxAgeMs: (options.storeMaxAgeSeconds ?? DEFAULT_STORE_MAX_AGE_SECONDS) * 1000,
     onError: (error) => logger.error({ err: error }, 'Facts store: Redis invalidation failed'),
   });
+  const responses = options.responseCache === null ? null : new ResponseCache(store, { ...DEFAULT_RESPONSE_CACHE, counter: telemetry.responses, ...options.responseCache });
   const schema = await createSchema(events);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const scope = (viewer: Viewer | null, clientAddress: string, requestId: string) => {
-    const moment = now();
-    return { today: todayIn(options.timeZone, moment), now: moment, viewer, publicReads: options.publicReads, events, clientAddress, requestId };
-  };
+  // The bytes of each GraphQL request body as sent: the response cache keys on them.
+  const rawBodies = new WeakMap<http.IncomingMessage, Buffer>();
+  const scopes = scopeFactory(orm.em, { timeZone: options.timeZone, publicReads: options.publicReads, events, now, reader: store });
 
   const webSocket = serveWebSocket<Context>({
     httpServer, path: '/graphql', schema, policy, telemetry, limits: options.webSocketLimits,
     authenticate: async (authorization) => {
       const viewer = await retryReadOnce(() => authenticate(orm.em.fork(), authorization));
-      return { tokenId: viewer?.tokenId ?? null, context: (address) => createContext(orm.em, scope(viewer, address, `ws-${randomUUID()}`), store) };
+      return { tokenId: viewer?.tokenId ?? null, context: (clientAddress) => scopes(viewer, { clientAddress, requestId: `ws-${randomUUID()}` }) };
     },
   });
 
@@ -183,7 +204,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
         },
       }),
     },
-  ]);
+  ], responses);
   await apollo.start();
 
   app.use((req, res, next) => {
@@ -208,23 +229,50 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.get('/', (_req, res) => res.redirect('/dashboard'));
   app.use(createWebRouter({ explorer: options.explorer ?? true }));
   // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
-  app.use(createExportRouter(orm, { publicReads: options.publicReads, today: () => todayIn(options.timeZone, now()), store, rateLimiter }));
+  app.use(createExportRouter({ policy, authenticate: (authorization) => viewerFrom(orm, authorization), scopes }));
   app.use(
     '/graphql',
     // Private reads: an anonymous request is refused before its body is even parsed.
     (req, res, next) => {
       try {
-        policy.requireCaller(typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '');
+        policy.requireCaller(hasAuthorization(req));
         next();
       } catch (error) {
         const refusal = error as GraphQLError;
         res.status(401).json({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
       }
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: (req, _res, raw) => rawBodies.set(req, raw) }),
+    // Anonymous queries answered from memory while the facts they were made from are unchanged; every other
+    // request runs, its statements counted so that the response cache knows whether it may keep the answer.
+    async (req, res, next) => {
+      if (responses === null || hasAuthorization(req)) return next();
+      const key = responses.keyOf(rawBodies.get(req), req.body, todayIn(options.timeZone, now()));
+      if (key === null) return next();
+      const started = performance.now();
+      const requestId = String(res.locals.requestId);
+      try {
+        const answer = await responses.answer(key);
+        if (answer !== null) {
+          await policy.admitRepeat({ tokenId: null, address: req.socket.remoteAddress ?? 'unknown' }, false, answer.points);
+          telemetry.record({ requestId, transport: 'http', operation: answer.operation, durationMs: performance.now() - started, code: 'OK' });
+          res.type('application/json; charset=utf-8').send(answer.body);
+          return;
+        }
+      } catch (error) {
+        const refusal = httpRefusal(error);
+        if (refusal === null) return next(error);
+        telemetry.record({ requestId, transport: 'http', operation: 'query (repeat)', durationMs: performance.now() - started, code: refusal.body.errors[0].extensions.code });
+        for (const [name, value] of refusal.headers) res.setHeader(name, value);
+        res.status(refusal.status).json(refusal.body);
+        return;
+      }
+      const pending: PendingAnswer = { statements: 0, key };
+      withStatementTally(pending, () => next());
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext(orm.em, scope(await viewerFrom(orm, req.headers.authorization), req.socket.remoteAddress ?? 'unknown', String(res.locals.requestId)), store),
+        scopes(await viewerFrom(orm, req.headers.authorization), { clientAddress: req.socket.remoteAddress ?? 'unknown', requestId: String(res.locals.requestId) }),
     }),
   );
   // Malformed JSON bodies and the like: a clear 400 in GraphQL's error shape, never an HTML stack trace.
@@ -247,6 +295,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     events,
     telemetry,
     store,
+    responses,
     stop: () => apollo.stop(),
   };
 }

@@ -8,7 +8,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
-import { loadConfig, todayIn } from '../src/config';
+import { loadConfig } from '../src/config';
+import { todayIn } from '../src/scope/request-scope';
 import { Assignment, AuditEvent, Changeset, Jurisdiction, Leader } from '../src/entities';
 import { addDays, type PopoloDocument, type PopoloMembership } from '../src/io/popolo';
 import { captureOutput, directory, openCliDatabase, type CliDatabase, type Directory } from './support/cli';

@@ -113,7 +113,7 @@ describe('bad input: a non-zero exit and a one-line reason', () => {
     [['import-popolo', '/nonexistent/file.json'], 1, /^error: cannot read \/nonexistent\/file\.json: ENOENT$/],
     [['import-popolo'], 2, /^error: missing required argument 'file' \(see --help\)$/],
     [['export-popolo', '--jurisdiction', 'jur:nothing', '--out', '/tmp/never-written.json'], 1, /^error: no such government$/],
-    [['export-matrix', '--jurisdiction', 'jur:nothing', '--format', 'csv', '--out', '/tmp/never.csv'], 1, /^error: no government jur:nothing$/],
+    [['export-matrix', '--jurisdiction', 'jur:nothing', '--format', 'csv', '--out', '/tmp/never.csv'], 1, /^error: 找不到Jurisdiction：jur:nothing$/],
     [['export-matrix', '--jurisdiction', 'jur:qingchuan', '--format', 'pdf', '--out', 'x.pdf'], 2, /^error: option '--format <format>' argument 'pdf' is invalid/],
     [['export-notice', '--jurisdiction', 'jur:nothing', '--as-of', '2026-11-28', '--out', '/tmp/never.txt'], 1, /^error: .*jur:nothing/],
     [['export-notice', '--jurisdiction', 'jur:qingchuan', '--format', 'pdf', '--out', 'x'], 2, /^error: option '--format <format>' argument 'pdf' is invalid/],

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
-import { seedDemoIfEmpty } from '../src/db/database';
+import { seedDemoIfEmpty } from '../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createTestApi, type TestApi } from './support/api';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLError } from 'graphql';
 import { PROJECT_ROOT } from '../src/config';
-import { seedDemoIfEmpty } from '../src/db/database';
+import { seedDemoIfEmpty } from '../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createTestApi, EDITOR, type TestApi } from './support/api';
 

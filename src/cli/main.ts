@@ -7,26 +7,26 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { loadConfig, todayIn } from '../config';
+import { loadConfig } from '../config';
 import { FactsStore } from '../store/facts-store';
 import { openDatabase } from '../db/database';
 import { backup, restore } from '../ops/backup';
 import { createToken, revokeToken } from '../auth/tokens';
 import { ApiToken, Department, Leader, ROLES, type Role } from '../entities';
 import { isIsoDate } from '../domain';
-import { factsByJurisdiction, mergeDatasets } from '../io/dataset';
+import { mergeDatasets } from '../io/dataset';
 import { exportDataset, parentReferences } from '../io/exporter';
 import { applyPopoloImport, ImportRefusedError, planPopoloImport } from '../io/popolo-import';
 import { generateCountry } from '../io/generate';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
-import { linesTable, matrixTable, toCsv, toXlsx } from '../io/spreadsheet';
 import { parseNotice } from '../io/notice/parse';
-import { composeNotice, NOTICE_FORMATS, renderNotice, type NoticeFormat } from '../io/notice-writer';
+import { NOTICE_FORMATS, renderNotice, type NoticeFormat } from '../io/notice-writer';
 import { planNoticeImport } from '../io/notice-import';
-import { createContext } from '../graphql/context';
-import { createEvents } from '../graphql/events';
+import { scopeFactory, todayIn, type RequestScope } from '../scope/request-scope';
+import { createEvents } from '../scope/events';
 import { ChangesService } from '../modules/changes/changes.service';
 import { DirectoryService } from '../modules/directory/directory.service';
+import { ExchangeService } from '../modules/exchange/exchange.service';
 import { ChangeRefusedError, type ChangesetDraft } from '../domain';
 import { userInfo } from 'node:os';
 import { emit, fields, oneLine, outputMode, table } from './output';
@@ -99,6 +99,14 @@ async function withDatabase<T>(action: (orm: Awaited<ReturnType<typeof openDatab
     await announcer?.close();
     await orm.close();
   }
+}
+
+/** Who the CLI acts as: the office, through the operator's account (named in the audit feed). */
+const CLI_VIEWER = { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' } as const;
+
+/** The command's request scope, made as the server makes its own; the CLI reads the database directly. */
+function cliScope(orm: Awaited<ReturnType<typeof openDatabase>>): RequestScope {
+  return scopeFactory(orm.em, { timeZone: loadConfig().timeZone, publicReads: true, events: createEvents() })(CLI_VIEWER);
 }
 
 /** import-notice's result on a terminal. */
@@ -218,11 +226,7 @@ export function buildProgram(): Command {
       const parsed = parseNotice(await readFile(file, 'utf8'));
       for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
       await withDatabase(async (orm) => {
-        const now = new Date();
-        const ctx = createContext(orm.em, {
-          today: todayIn(loadConfig().timeZone, now), now, publicReads: true, events: createEvents(),
-          viewer: { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' },
-        });
+        const ctx = cliScope(orm);
         const facts = await new DirectoryService(ctx).facts(options.jurisdiction);
         const plan = planNoticeImport(facts, parsed, { effectiveDate: options.effective, delta: options.delta === true });
         for (const info of plan.informational) console.error(`informational, not imported: ${info.leader}: ${info.text}`);
@@ -293,10 +297,9 @@ export function buildProgram(): Command {
       const parsed = fromPopolo(await readPopolo(file));
       const { dataset, skipped } = parsed;
       const summary = { governments: dataset.jurisdictions.length, leaders: dataset.leaders.length, units: dataset.departments.length, portfolioLines: dataset.assignments.length, skipped: skipped.length };
-      const now = new Date();
-      const scope = { today: todayIn(loadConfig().timeZone, now), now, events: createEvents(), viewer: { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' as const } };
       await withDatabase(async (orm) => {
-        const em = orm.em.fork() as SqlEntityManager;
+        const scope = cliScope(orm);
+        const em = scope.em;
         const plan = await planPopoloImport(em, parsed, { issuedById: options.issuedBy ?? null, decisionId: options.decision ?? null, document: options.document ?? null }, scope);
         const report = {
           ...summary,
@@ -353,11 +356,8 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { jurisdiction: string; asOf?: string; format: 'csv' | 'xlsx'; out: string }) => {
       const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
-      const data = await withDatabase((orm) => exportDataset(orm.em.fork() as SqlEntityManager, [options.jurisdiction]));
-      const facts = factsByJurisdiction(data).get(options.jurisdiction);
-      if (facts === undefined) throw new Error(`no government ${options.jurisdiction}`);
-      if (options.format === 'csv') await writeFile(options.out, toCsv(matrixTable(facts, asOf)), 'utf8');
-      else await writeFile(options.out, await toXlsx([matrixTable(facts, asOf), linesTable(facts, asOf)]));
+      const sheet = await withDatabase((orm) => new ExchangeService(cliScope(orm)).spreadsheet(options.jurisdiction, asOf, options.format));
+      await writeFile(options.out, sheet.body);
       const result = { out: options.out, asOf, format: options.format };
       emit(out(), result, () => fields(Object.entries(result)), { compact: true });
     });
@@ -372,9 +372,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { jurisdiction: string; asOf?: string; changeset?: string; format: NoticeFormat; out: string }) => {
       const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
-      const doc = await withDatabase((orm) =>
-        composeNotice(orm.em.fork() as SqlEntityManager, { jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }),
-      );
+      const doc = await withDatabase((orm) => new ExchangeService(cliScope(orm)).notice({ jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }));
       await writeFile(options.out, await renderNotice(doc, options.format));
       const result = { out: options.out, jurisdictionId: doc.jurisdictionId, kind: doc.kind, asOf: doc.asOf, format: options.format, title: doc.title, leaders: doc.leaders.length };
       emit(out(), result, () => fields(Object.entries(result)), { compact: true });

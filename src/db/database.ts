@@ -1,17 +1,11 @@
-// Opening the database: connect, bring the schema up to date with the committed migrations (never
-// schema sync), and seed the demo district into an empty database when asked to.
+// Opening the database: connect and bring the schema up to date with the committed migrations (never schema
+// sync); what /readyz reports. The demo district is seeded by src/ops/seed.ts.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../config';
-import { PROJECT_ROOT } from '../config';
-import { Jurisdiction } from '../entities';
-import { importDataset, readDataset } from '../io/importer';
 import { ormConfig } from './mikro-orm.config';
 import { ReplicatedPostgreSqlDriver } from './replicas';
-import { importKeyWorkSeed } from '../modules/key-work/key-work.seed';
-
-export const DEMO_DATASET_DIR = path.join(PROJECT_ROOT, 'seeds', 'demo-district');
 
 export async function openDatabase(database: DatabaseConfig, overrides: Partial<Options> = {}): Promise<MikroORM> {
   if (database.kind === 'sqlite' && database.url !== ':memory:') {
@@ -25,15 +19,6 @@ export async function openDatabase(database: DatabaseConfig, overrides: Partial<
     await orm.close(true);
     throw error;
   }
-}
-
-/** Seeds the demo district when no government is recorded yet; returns whether it did. */
-export async function seedDemoIfEmpty(orm: MikroORM): Promise<boolean> {
-  const em = orm.em.fork();
-  if ((await em.count(Jurisdiction)) > 0) return false;
-  await importDataset(em, await readDataset(DEMO_DATASET_DIR));
-  await importKeyWorkSeed(orm, DEMO_DATASET_DIR);
-  return true;
 }
 
 export interface ReadinessCheck {

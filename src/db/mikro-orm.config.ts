@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Options } from '@mikro-orm/core';
 import { ENTITIES } from '../entities';
 import { FlushTracker, WriteTrackingEntityManager } from '../store/write-tracking';
+import { countStatement } from '../store/statements';
 import { databaseFromUrl, type DatabaseConfig } from '../config';
 import { replicaOptions } from './replicas';
 
@@ -25,6 +26,8 @@ export function ormConfig(database: DatabaseConfig, overrides: Partial<Options> 
     // Every committed write tells the facts store which governments it touched (src/store/write-tracking.ts).
     entityManager: WriteTrackingEntityManager,
     subscribers: [new FlushTracker()],
+    // Every statement is counted against the request that runs it (src/store/statements.ts).
+    onQuery: countStatement,
     allowGlobalContext: false,
     // MikroORM only detects TS mode under ts-node/ts-jest; be explicit so migrations are found everywhere.
     preferTs: __filename.endsWith('.ts'),

@@ -105,3 +105,29 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions) {
     };
   };
 }
+
+/** An error as an HTTP edge outside GraphQL (the downloads) answers it: status, headers and GraphQL's error shape. */
+export interface HttpRefusal {
+  readonly status: number;
+  readonly headers: ReadonlyMap<string, string>;
+  readonly body: { readonly errors: readonly { readonly message: string; readonly extensions: { readonly code: string } }[] };
+}
+
+const STATUS_OF_DOMAIN_CODE: Readonly<Record<string, number>> = { NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+/**
+ * The coded answer to an error with a code — a policy refusal (its own status), a domain error (404/401/403, else
+ * 400), the database being unavailable (503) — or null for anything else, which the server logs and answers 500.
+ */
+export function httpRefusal(error: unknown): HttpRefusal | null {
+  const answer = (status: number, code: string, message: string, headers: ReadonlyMap<string, string> = new Map()): HttpRefusal => ({
+    status, headers, body: { errors: [{ message, extensions: { code } }] },
+  });
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+    const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+    return answer(http?.status ?? 400, error.extensions.code, error.message, http?.headers);
+  }
+  if (error instanceof DomainError) return answer(STATUS_OF_DOMAIN_CODE[error.code] ?? 400, error.code, error.message);
+  if (isDatabaseUnavailable(error)) return answer(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)');
+  return null;
+}

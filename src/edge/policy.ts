@@ -10,7 +10,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { BadInputError, cleanInput, findControlCharacter, INPUT_LIMITS, normalizeText } from '../domain';
 import { createFormatError } from './errors';
-import { pointsForCost, type Caller, type RateLimiter } from './rate-limit';
+import { EXPORT_POINTS, pointsForCost, type Caller, type RateLimiter } from './rate-limit';
 import type { Logger } from './telemetry';
 
 /** Limits on what one operation may ask for; documented in the README's Security section. */
@@ -37,6 +37,10 @@ export interface AdmissionRequest {
 /** A refusal at the edge, in GraphQL's error shape; `http` is how Apollo sets the status of an HTTP answer. */
 function refusal(code: string, message: string, status: number, headers: Record<string, string> = {}, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...details, code, http: { status, headers: new Map(Object.entries(headers)) } } });
+}
+
+function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return refusal('RATE_LIMITED', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试 (rate limit exceeded)`, 429, { 'retry-after': String(retryAfterSeconds) }, { retryAfterSeconds });
 }
 
 /**
@@ -145,13 +149,34 @@ export class OperationPolicy {
   async admit(request: AdmissionRequest): Promise<Record<string, unknown>> {
     this.requireCaller(request.authenticated);
     const variables = cleanVariables(request.variables);
-    if (this.options.rateLimiter !== null) {
-      const points = pointsForCost(this.costs.get(request.document) ?? 0);
-      const decision = await this.options.rateLimiter.consume(request.caller, points);
-      if (!decision.allowed) {
-        throw refusal('RATE_LIMITED', `请求过于频繁，请 ${decision.retryAfterSeconds} 秒后再试 (rate limit exceeded)`, 429, { 'retry-after': String(decision.retryAfterSeconds) }, { retryAfterSeconds: decision.retryAfterSeconds });
-      }
-    }
+    await this.consume(request.caller, this.pointsFor(request.document));
     return variables;
+  }
+
+  /** The rate-limit points a validated operation costs (its cost, from the cost rule of validation). */
+  pointsFor(document: DocumentNode): number {
+    return pointsForCost(this.costs.get(document) ?? 0);
+  }
+
+  /**
+   * Admits a repeat of an operation answered from the response cache: the caller rule and the rate limit, at the
+   * points the operation cost when it ran (its validation and variable hygiene gave the same answer then).
+   */
+  async admitRepeat(caller: Caller, authenticated: boolean, points: number): Promise<void> {
+    this.requireCaller(authenticated);
+    await this.consume(caller, points);
+  }
+
+  /**
+   * Admits a download (GET /export/…): the same caller rule as reads and the same rate-limit budget, a download
+   * costing EXPORT_POINTS; throws the same coded refusals as admit.
+   */
+  admitDownload(caller: Caller, authenticated: boolean): Promise<void> {
+    return this.admitRepeat(caller, authenticated, EXPORT_POINTS);
+  }
+
+  private async consume(caller: Caller, points: number): Promise<void> {
+    const decision = await this.options.rateLimiter?.consume(caller, points);
+    if (decision !== undefined && !decision.allowed) throw rateLimited(decision.retryAfterSeconds);
   }
 }

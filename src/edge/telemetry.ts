@@ -31,6 +31,8 @@ export interface Telemetry {
   readonly webSocketConnections: Gauge;
   /** The store's cache outcomes (hit / miss / evicted), labelled by `outcome`. */
   readonly cache: Counter;
+  /** The response cache's outcomes (answered / kept / stale), labelled by `outcome`. */
+  readonly responses: Counter;
 }
 
 /** The part of a connection pool (tarn, under knex) the pool gauge reads. */
@@ -70,11 +72,13 @@ export function createTelemetry(logger: Logger): Telemetry {
   const errors = new Counter({ name: 'fengong_errors_total', help: 'Operations that ended in an error, by code', labelNames: ['code'], registers: [registry] });
   const webSocketConnections = new Gauge({ name: 'fengong_websocket_connections', help: 'Open WebSocket connections', labelNames: ['authenticated'], registers: [registry] });
   const cache = new Counter({ name: 'fengong_store_cache_total', help: "The facts store's cache: hits, misses and evictions", labelNames: ['outcome'], registers: [registry] });
+  const responses = new Counter({ name: 'fengong_response_cache_total', help: 'The response cache: answers served from memory, kept, and dropped as stale', labelNames: ['outcome'], registers: [registry] });
   return {
     logger,
     registry,
     webSocketConnections,
     cache,
+    responses,
     record(entry) {
       requests.inc({ transport: entry.transport, operation: entry.operation, code: entry.code });
       latency.observe({ transport: entry.transport, operation: entry.operation }, entry.durationMs / 1000);

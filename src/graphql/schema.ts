@@ -8,7 +8,7 @@ import { CHANGES_RESOLVERS } from '../modules/changes/changes.resolver';
 import { ExchangeResolver } from '../modules/exchange/exchange.resolver';
 import { KEY_WORK_RESOLVERS } from '../modules/key-work/key-work.resolver';
 import { AuthChecker } from './auth-checker';
-import { createEvents, type Events } from './events';
+import { createEvents, type Events } from '../scope/events';
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
 

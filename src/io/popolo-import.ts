@@ -26,8 +26,8 @@ import {
   type DirectoryFacts,
 } from '../domain';
 import { Jurisdiction } from '../entities';
-import { createLoaders, type Context } from '../graphql/context';
-import type { Events } from '../graphql/events';
+import { scopeInTransaction } from '../scope/request-scope';
+import type { Events } from '../scope/events';
 import type { Viewer } from '../auth/tokens';
 import { ChangesService, decisionUses } from '../modules/changes/changes.service';
 import { loadDirectoryFacts } from '../store/load-facts';
@@ -428,8 +428,7 @@ export async function applyPopoloImport(
       await insertDataset(tx, plan.writes.insert, onProgress);
       for (const change of plan.writes.changesets) {
         await insertDataset(tx, { ...emptyDataset(), ...change.records });
-        const ctx: Context = { em: tx, loaders: createLoaders(tx), today: scope.today, now: scope.now, viewer: scope.viewer, publicReads: true, events: scope.events };
-        const done = await new ChangesService(ctx).apply(change.draft, change.version);
+        const done = await new ChangesService(scopeInTransaction(tx, { ...scope, publicReads: true })).apply(change.draft, change.version);
         applied.push({ jurisdictionId: change.draft.jurisdictionId, id: done.changeset.id, version: done.changeset.version });
       }
     });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { AuditEvent } from '../entities';
 import type { Viewer } from '../auth/tokens';
+import type { RequestScope } from '../scope/request-scope';
 
 export interface AuditEntry {
   readonly jurisdictionId: string;
@@ -33,4 +34,20 @@ export async function appendAudit(em: EntityManager, viewer: Viewer | null, at: 
 /** A new, readable, collision-resistant id: `<kind>:<date>-<random>`. */
 export function newId(kind: string, date: string): string {
   return `${kind}:${date}-${randomBytes(5).toString('hex')}`;
+}
+
+/** A page of the audit feed, oldest first. */
+export interface AuditPage {
+  readonly events: readonly AuditEvent[];
+  readonly totalCount: number;
+}
+
+/** The feed of one government (or all), from a moment on; `since` is an ISO 8601 moment already checked. */
+export async function readAudit(scope: RequestScope, filter: { jurisdictionId?: string; since?: string }, page: { offset: number; size: number }): Promise<AuditPage> {
+  const where = {
+    ...(filter.jurisdictionId === undefined ? {} : { jurisdictionId: filter.jurisdictionId }),
+    ...(filter.since === undefined ? {} : { at: { $gte: new Date(filter.since).toISOString() } }),
+  };
+  const [events, totalCount] = await scope.em.findAndCount(AuditEvent, where, { orderBy: { seq: 'asc' }, limit: page.size, offset: page.offset });
+  return { events, totalCount };
 }

@@ -60,11 +60,17 @@ export type OwnedKey = `${OwnedKind}|${string}`;
 
 const OWNED_ENTITIES = { Leader, Department, WorkArea } as const;
 
+/**
+ * What one request was answered from: each government's facts exactly as the store held them. Filled by the
+ * store only (a direct reader runs SQL, which makes an answer uncacheable anyway).
+ */
+export type StoreReads = Map<string, VersionedFacts>;
+
 export interface FactsReader {
-  /** Each known government's facts and version, keyed by id; unknown ids are absent. */
-  load(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, VersionedFacts>>;
+  /** Each known government's facts and version, keyed by id; unknown ids are absent. Served entries go into `reads`. */
+  load(em: SqlEntityManager, ids: readonly string[], reads?: StoreReads): Promise<Map<string, VersionedFacts>>;
   /** Each known government's own record and version (no lines), keyed by id. */
-  records(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, GovernmentRecord>>;
+  records(em: SqlEntityManager, ids: readonly string[], reads?: StoreReads): Promise<Map<string, GovernmentRecord>>;
   /** The government each leader, unit or work area belongs to; unknown records are absent. */
   owners(em: SqlEntityManager, keys: readonly OwnedKey[]): Promise<Map<OwnedKey, string>>;
 }
@@ -133,7 +139,27 @@ export class FactsStore implements FactsReader {
     });
   }
 
-  async load(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, VersionedFacts>> {
+  async load(em: SqlEntityManager, ids: readonly string[], reads?: StoreReads): Promise<Map<string, VersionedFacts>> {
+    const found = await this.loadAll(em, ids);
+    if (reads !== undefined) for (const [id, entry] of found) reads.set(id, entry);
+    return found;
+  }
+
+  /**
+   * The entries held now for `ids` and still current (the same check as a read: Redis generations, maximum age),
+   * without loading anything; an id not held is absent. One MGET with Redis, no SQL.
+   */
+  async peek(ids: readonly string[]): Promise<Map<string, VersionedFacts>> {
+    const generations = await this.redisGenerations(ids);
+    const held = new Map<string, VersionedFacts>();
+    for (const id of ids) {
+      const entry = this.cache.get(id);
+      if (entry !== undefined && (this.redis === null || (generations !== null && entry.generation === generations.get(id)))) held.set(id, entry.entry);
+    }
+    return held;
+  }
+
+  private async loadAll(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, VersionedFacts>> {
     if (em.isInTransaction()) return loadVersionedFacts(em, ids);
     const wanted = [...new Set(ids)];
     const generations = await this.redisGenerations(wanted);
@@ -200,9 +226,9 @@ export class FactsStore implements FactsReader {
     }
   }
 
-  async records(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, GovernmentRecord>> {
+  async records(em: SqlEntityManager, ids: readonly string[], reads?: StoreReads): Promise<Map<string, GovernmentRecord>> {
     if (em.isInTransaction()) return DIRECT_READER.records(em, ids);
-    const loaded = await this.load(em, ids);
+    const loaded = await this.load(em, ids, reads);
     return new Map([...loaded].map(([id, entry]) => [id, { jurisdiction: entry.facts.jurisdiction, version: entry.version }]));
   }
 

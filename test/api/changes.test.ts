@@ -1,6 +1,6 @@
 // Changing the division of labour through the API, on a real database: collective decisions (R7), atomic
 // re-divisions, the audit feed, optimistic concurrency and access control.
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, VIEWER, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';

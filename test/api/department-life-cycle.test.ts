@@ -1,6 +1,6 @@
 // 机构改革 through the API, on a real database: merge, split, rename, abolish and create, each atomic with the lines
 // it moves or ends, with lineage (Department.predecessors / successors), audited, refused with nothing written.
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';

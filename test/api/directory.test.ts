@@ -1,5 +1,5 @@
 // The read API's contract on the demo district (seeds/demo-district), on a real database.
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, type TestApi } from '../support/api';
 

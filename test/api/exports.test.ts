@@ -1,7 +1,7 @@
 // The exchange formats over HTTP and GraphQL, for dashboards and spreadsheets.
 import ExcelJS from 'exceljs';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
-import { createEvents } from '../../src/graphql/events';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
+import { createEvents } from '../../src/scope/events';
 import { createSchema } from '../../src/graphql/schema';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';

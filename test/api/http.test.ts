@@ -2,7 +2,7 @@
 // never a 500 or a stack trace; good ones answer from the database.
 import type { RunningServer } from '../../src/server';
 import { startServer } from '../../src/server';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;

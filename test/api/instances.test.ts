@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 import { openTestDatabase, type TestDatabase } from '../support/database';

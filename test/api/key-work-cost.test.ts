@@ -2,7 +2,7 @@
 // children) or every directive (with issuer, unit, notifications) costs a fixed number of SQL statements, the same
 // for a government with a few tasks as for one of the same size with ten times as many.
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { generateDistrict } from '../../src/io/generate';
 import { loadDirectoryFacts } from '../../src/store/load-facts';

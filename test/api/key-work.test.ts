@@ -2,7 +2,7 @@
 // TEST_DATABASE_URL): R8 tasks and accountability, R9 directives and notifications, scoped tokens, the audit feed,
 // bad input refused with a code and nothing written, city tasks assigned to districts.
 import type { Viewer } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { AuditEvent, Directive, DirectiveTransition, KeyTask, KeyTaskUnit, Notification, ProgressReport } from '../../src/entities';
 import { importDataset } from '../../src/io/importer';
 import { mergeDatasets } from '../../src/io/dataset';
@@ -10,7 +10,7 @@ import { generateDistrict } from '../../src/io/generate';
 import { loadDirectoryFacts } from '../../src/store/load-facts';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { createContext } from '../../src/graphql/context';
+import { createRequestScope } from '../../src/scope/request-scope';
 import { createSchema } from '../../src/graphql/schema';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, VIEWER, type TestApi } from '../support/api';
@@ -275,7 +275,7 @@ describe('concurrency', () => {
 describe('subscriptions', () => {
   it('keyTaskChanged and directiveChanged deliver the government’s task and directive after the commit', async () => {
     const schema = await createSchema(api.events);
-    const contextValue = () => createContext(db.orm.em, { today: '2026-11-28', now: new Date('2026-11-28T04:00:00Z'), viewer: null, publicReads: true, events: api.events });
+    const contextValue = () => createRequestScope(db.orm.em, { today: '2026-11-28', now: new Date('2026-11-28T04:00:00Z'), viewer: null, publicReads: true, events: api.events });
     const open = async (query: string) => {
       const result = await subscribe({ schema, document: parse(query), contextValue: contextValue() });
       if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));

@@ -3,10 +3,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { AuditEvent } from '../../src/entities';
 import { startServer, type RunningServer } from '../../src/server';
-import { TOPICS } from '../../src/graphql/events';
+import { TOPICS } from '../../src/scope/events';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 

@@ -2,7 +2,7 @@
 // demo; the adjustment notice of a changeset applied through the API; the same access rule and coded errors as the
 // other exports.
 import { createToken } from '../../src/auth/tokens';
-import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/db/database';
+import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/ops/seed';
 import { factsByJurisdiction } from '../../src/io/dataset';
 import { readDataset } from '../../src/io/importer';
 import { divisionNotice, noticeText } from '../../src/io/notice-writer';

@@ -1,7 +1,7 @@
 // What operators watch: /healthz, /readyz, /metrics and one structured log line per operation, which
 // never carries a token or a variable's value.
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { connect, wsUrl } from '../support/ws';

@@ -1,6 +1,6 @@
 // No N+1: the SQL behind a full portfolioMatrix / leadershipTeam / coverage query is a fixed number of
 // statements, the same for the demo district and for a generated district ten times its size.
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { generateDistrict } from '../../src/io/generate';
 import { openTestDatabase, type TestDatabase } from '../support/database';

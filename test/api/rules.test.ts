@@ -1,5 +1,5 @@
 // A government's own rules of procedure decide which decisions can carry a re-division (R7 settings).
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import type { Viewer } from '../../src/auth/tokens';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';

@@ -1,7 +1,7 @@
 // 市区一体 through the API: subtreeCoverage and whoOversees(withinJurisdictionId) on the demo city, and their cost on a
 // generated country at two sizes — a fixed number of SQL statements reading the same rows for a city of the same size
 // whatever the size of the country, and still a fixed number of statements for a whole province.
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { mergeDatasets } from '../../src/io/dataset';
 import { generateCountry } from '../../src/io/generate';

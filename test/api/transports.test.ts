@@ -1,7 +1,7 @@
 // One policy, two transports: every query limit, input check and error case gives the same code over
 // HTTP (Apollo) and over WebSocket (graphql-ws), which runs none of Apollo's pipeline by itself.
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { connect, firstCode, wsUrl } from '../support/ws';

@@ -1,7 +1,7 @@
 // Search as people ask, through GraphQL on a real database (issue 14): matchedBy, heads' contacts for EDITOR
 // and above only, bad input refused, and a search that names no government finding one by the vocabulary.
 // (Kept beside the domain's search tests while test/api is being edited by others; it belongs in test/api.)
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { generateDistrict } from '../../src/io/generate';
 import { importDataset } from '../../src/io/importer';
 import { openTestDatabase, type TestDatabase } from '../support/database';

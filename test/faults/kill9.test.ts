@@ -10,7 +10,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createToken } from '../../src/auth/tokens';
 import { PROJECT_ROOT, type DatabaseConfig } from '../../src/config';
-import { openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import { openDatabase } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
 
 /** One start's bound; this test starts the server twice, and 2 × 45 s stays under jest's testTimeout (120 s). */

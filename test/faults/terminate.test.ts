@@ -4,7 +4,7 @@
 // masked INTERNAL_SERVER_ERROR) and leaves nothing half-written; and within a second writes succeed again.
 import { Client } from 'pg';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
 

@@ -5,7 +5,7 @@ import { planChangeset, type ChangeItem } from '../../src/domain';
 import { importDataset, readDataset } from '../../src/io/importer';
 import { factsByJurisdiction } from '../../src/io/dataset';
 import { generateDistrict } from '../../src/io/generate';
-import { DEMO_DATASET_DIR } from '../../src/db/database';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import { Assignment, Department, Jurisdiction, Leader } from '../../src/entities';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 

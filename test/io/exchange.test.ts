@@ -2,7 +2,7 @@
 // show the division the way the office reads it.
 import ExcelJS from 'exceljs';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/db/database';
+import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/ops/seed';
 import { readDataset, importDataset } from '../../src/io/importer';
 import { exportDataset } from '../../src/io/exporter';
 import { addDays, fromPopolo, toPopolo, type PopoloDocument } from '../../src/io/popolo';

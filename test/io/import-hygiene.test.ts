@@ -3,7 +3,7 @@
 import { BadInputError } from '../../src/domain';
 import { Jurisdiction } from '../../src/entities';
 import { importDataset, readDataset } from '../../src/io/importer';
-import { DEMO_DATASET_DIR } from '../../src/db/database';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateChangeset } from '../../src/domain';
-import { DEMO_DATASET_DIR } from '../../src/db/database';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import { factsByJurisdiction, type Dataset } from '../../src/io/dataset';
 import { readDataset } from '../../src/io/importer';
 import { nameKey, planNoticeImport } from '../../src/io/notice-import';

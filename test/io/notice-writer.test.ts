@@ -17,7 +17,7 @@ import {
 import { factsByJurisdiction, mergeDatasets } from '../../src/io/dataset';
 import { generateCountry } from '../../src/io/generate';
 import { readDataset } from '../../src/io/importer';
-import { DEMO_DATASET_DIR } from '../../src/db/database';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import { planNoticeImport } from '../../src/io/notice-import';
 import { parseNotice, scoreParse, type ExpectedLeader, type ParsedNotice } from '../../src/io/notice';
 import { A4_TWIPS, adjustmentNotice, divisionNotice, noticeDocx, noticeText } from '../../src/io/notice-writer';

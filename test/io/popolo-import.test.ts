@@ -2,10 +2,10 @@
 // target that changes between the check and the write is refused with a coded problem — never with SQL — and
 // nothing is written.
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { Assignment, Jurisdiction, Leader } from '../../src/entities';
 import { exportDataset, parentReferences } from '../../src/io/exporter';
-import { createEvents } from '../../src/graphql/events';
+import { createEvents } from '../../src/scope/events';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../../src/io/popolo';
 import { applyPopoloImport, ImportRefusedError, planPopoloImport, type ImportScope } from '../../src/io/popolo-import';
 import { openTestDatabase, type TestDatabase } from '../support/database';

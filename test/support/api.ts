@@ -3,8 +3,8 @@ import assert from 'node:assert';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Viewer } from '../../src/auth/tokens';
-import { createContext } from '../../src/graphql/context';
-import { createEvents, type Events } from '../../src/graphql/events';
+import { createRequestScope } from '../../src/scope/request-scope';
+import { createEvents, type Events } from '../../src/scope/events';
 import { createSchema } from '../../src/graphql/schema';
 import { createApollo, createLocalPolicy } from '../../src/server';
 
@@ -38,7 +38,7 @@ export async function createTestApi(orm: MikroORM, today = DEMO_TODAY): Promise<
   const apollo = createApollo(await createSchema(events), createLocalPolicy({ error: (...args: unknown[]) => logged.push(args) }));
   await apollo.start();
   const run = async <T>(query: string, variables?: Record<string, unknown>, options: RunOptions = {}) => {
-    const contextValue = createContext(orm.em, {
+    const contextValue = createRequestScope(orm.em, {
       today, now: new Date(`${today}T04:00:00Z`), viewer: options.viewer ?? null, publicReads: options.publicReads ?? true, events,
     });
     const response = await apollo.executeOperation<T>({ query, variables }, { contextValue });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from './database';
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../../src/config';
-import { openDatabase, seedDemoIfEmpty } from '../../src/db/database';
+import { openDatabase } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { ON_POSTGRES, openTestDatabase } from './database';
 
 /** A database the CLI can open by DATABASE_URL. */

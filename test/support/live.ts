@@ -1,8 +1,8 @@
 // Waiting on an event, not a sleep: a graphql-ws subscription is live once the server has run its subscribe,
 // which the client never hears of. So publish a probe event on the server's bus every few milliseconds until the
 // subscriber receives one — under any load, the real change is made only after the subscription is known live.
-import type { Events, PortfolioChangedEvent } from '../../src/graphql/events';
-import { TOPICS } from '../../src/graphql/events';
+import type { Events, PortfolioChangedEvent } from '../../src/scope/events';
+import { TOPICS } from '../../src/scope/events';
 
 /** The bound on waiting for a subscription to go live; well under jest's testTimeout (jest.config.js). */
 export const LIVE_WAIT_MS = 30_000;

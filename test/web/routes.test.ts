@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import { createToken } from '../../src/auth/tokens';
 import type { RunningServer } from '../../src/server';
 import { startServer } from '../../src/server';
-import { seedDemoIfEmpty } from '../../src/db/database';
+import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { PUBLIC_DIR } from '../../src/web';
 

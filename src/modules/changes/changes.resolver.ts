@@ -2,10 +2,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChangeItem, ChangesetDraft, ChangesetPlan } from '../../domain';
 import { BadInputError } from '../../domain';
-import { AuditEvent, type Changeset } from '../../entities';
+import type { Changeset } from '../../entities';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { Context } from '../../graphql/context';
-import { TOPICS, type PortfolioChangedEvent } from '../../graphql/events';
+import { TOPICS, type PortfolioChangedEvent } from '../../scope/events';
 import { connectionOf, pageWindow, type ConnectionShape } from '../../graphql/connection';
 import { AbsenceNode, JurisdictionNode } from '../directory/directory.types';
 import {
@@ -22,6 +22,7 @@ import {
   UpdateAbsenceInput,
 } from './changes.inputs';
 import { ChangesService } from './changes.service';
+import { readAudit } from '../audit';
 import { LifeCycleResolver } from './life-cycle.resolver';
 import { DepartmentLifeCycleResolver, DepartmentLineageResolver } from './department-life-cycle.resolver';
 import {
@@ -162,18 +163,14 @@ export class ChangesResolver {
       throw new BadInputError(`since 应为 ISO 8601 时间 (since must be an ISO 8601 moment), got "${args.since}"`, { argument: 'since' });
     }
     const { offset, size } = pageWindow(args);
-    const where = {
-      ...(args.jurisdictionId === undefined ? {} : { jurisdictionId: args.jurisdictionId }),
-      ...(args.since === undefined ? {} : { at: { $gte: new Date(args.since).toISOString() } }),
-    };
-    const [rows, total] = await ctx.em.findAndCount(AuditEvent, where, { orderBy: { seq: 'asc' }, limit: size, offset });
-    const nodes = rows.map((e) =>
+    const { events, totalCount } = await readAudit(ctx, { jurisdictionId: args.jurisdictionId, since: args.since }, { offset, size });
+    const nodes = events.map((e) =>
       Object.assign(new AuditEventNode(), {
         seq: String(e.seq), jurisdictionId: e.jurisdictionId, at: e.at, actor: e.actor, tokenId: e.tokenId, personId: e.personId, action: e.action, entityType: e.entityType,
         entityId: e.entityId, decisionId: e.decisionId, changesetId: e.changesetId, before: e.before, after: e.after,
       }),
     );
-    return connectionOf(nodes, offset, size, total);
+    return connectionOf(nodes, offset, size, totalCount);
   }
 
   @Authorized('VIEWER')

@@ -22,8 +22,8 @@ import {
   type Refusal,
 } from '../../domain';
 import { Absence, Assignment, Backup, Changeset, Jurisdiction, Leader } from '../../entities';
-import type { Context } from '../../graphql/context';
-import { TOPICS } from '../../graphql/events';
+import type { RequestScope } from '../../scope/request-scope';
+import { TOPICS } from '../../scope/events';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
 import { loadDirectoryFacts } from '../../store/load-facts';
@@ -60,7 +60,7 @@ function lineIdsFor(changesetId: string) {
 }
 
 export class ChangesService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: RequestScope) {}
 
   /** A dry run against the current directory: the diff and every violation, nothing written. */
   async preview(draft: ChangesetDraft): Promise<{ plan: ChangesetPlan; version: number }> {

@@ -1,7 +1,6 @@
 // Thin resolvers of the units' life cycle (机构改革) and of their lineage: inputs → service → nodes.
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { type DepartmentKind, type NewUnit } from '../../domain';
-import { DepartmentLineage } from '../../entities';
 import type { Context } from '../../graphql/context';
 import { newId } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
@@ -86,15 +85,11 @@ export class DepartmentLifeCycleResolver {
 export class DepartmentLineageResolver {
   @FieldResolver(() => [DepartmentNode], { description: 'The units this one continues (merged or split into it, or whose work passed to it), oldest first.' })
   async predecessors(@Root() node: DepartmentNode, @Ctx() ctx: Context): Promise<DepartmentNode[]> {
-    const rows = await ctx.em.find(DepartmentLineage, { successor: node.id }, { orderBy: { date: 'asc', id: 'asc' } });
-    const ids = rows.map((r) => r.predecessor.id).filter((id) => id !== node.id);
-    return nodes(ctx, node.jurisdictionId, [...new Set(ids)], node.asOf);
+    return nodes(ctx, node.jurisdictionId, (await ctx.loaders.lineage.load(node.id)).predecessorIds, node.asOf);
   }
 
   @FieldResolver(() => [DepartmentNode], { description: 'The units that continue this one (it was merged or split into them, or its work passed to them), oldest first.' })
   async successors(@Root() node: DepartmentNode, @Ctx() ctx: Context): Promise<DepartmentNode[]> {
-    const rows = await ctx.em.find(DepartmentLineage, { predecessor: node.id }, { orderBy: { date: 'asc', id: 'asc' } });
-    const ids = rows.flatMap((r) => (r.successor === null || r.successor.id === node.id ? [] : [r.successor.id]));
-    return nodes(ctx, node.jurisdictionId, [...new Set(ids)], node.asOf);
+    return nodes(ctx, node.jurisdictionId, (await ctx.loaders.lineage.load(node.id)).successorIds, node.asOf);
   }
 }

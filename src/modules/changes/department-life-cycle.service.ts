@@ -3,12 +3,12 @@
 import { ChangeRefusedError, ConflictError, NotFoundError, planDepartmentChange, type DepartmentChange, type DepartmentPlan } from '../../domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Assignment, Department, DepartmentLineage, Jurisdiction } from '../../entities';
-import type { Context } from '../../graphql/context';
+import type { RequestScope } from '../../scope/request-scope';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 import { ChangesService } from './changes.service';
 
 export class DepartmentLifeCycleService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: RequestScope) {}
 
   /** The government a unit belongs to. */
   async jurisdictionOf(departmentId: string): Promise<string> {

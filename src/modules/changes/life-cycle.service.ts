@@ -15,14 +15,14 @@ import {
 } from '../../domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Appointment, Jurisdiction, Leader, Post, TeamOrder } from '../../entities';
-import type { Context } from '../../graphql/context';
+import type { RequestScope } from '../../scope/request-scope';
 import { appendAudit, newId } from '../audit';
 import { ChangesService } from './changes.service';
 
 export class LifeCycleService {
   private readonly changes: ChangesService;
 
-  constructor(private readonly ctx: Context) {
+  constructor(private readonly ctx: RequestScope) {
     this.changes = new ChangesService(ctx);
   }
 

@@ -13,7 +13,6 @@ import {
   whoOverseesAcross,
   covers,
 } from '../../domain';
-import { Jurisdiction } from '../../entities';
 import type { Context } from '../../graphql/context';
 import { connectionOf, pageWindow, paginate, type ConnectionShape } from '../../graphql/connection';
 import {
@@ -67,12 +66,9 @@ export class DirectoryResolver {
 
   @Query(() => JurisdictionConnection, { description: 'Governments, by id; optionally only those under a parent.' })
   async jurisdictions(@Args(() => JurisdictionsArgs) args: JurisdictionsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<JurisdictionNode>> {
-    // Paged in SQL: a country has thousands of governments.
     const { offset, size } = pageWindow(args);
-    const where = args.parentId === undefined ? {} : { parent: args.parentId };
-    const [rows, total] = await ctx.em.findAndCount(Jurisdiction, where, { orderBy: { id: 'asc' }, limit: size, offset });
-    const nodes = rows.map((j) => JurisdictionNode.of({ id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null }));
-    return connectionOf(nodes, offset, size, total);
+    const { items, totalCount } = await new DirectoryService(ctx).jurisdictions({ parentId: args.parentId }, { offset, size });
+    return connectionOf(items.map((j) => JurisdictionNode.of(j)), offset, size, totalCount);
   }
 
   @Query(() => LeaderConnection, { description: 'The leadership team on a date, in protocol order (排序), with posts and portfolios.' })

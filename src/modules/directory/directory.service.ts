@@ -4,10 +4,12 @@ import {
   NotFoundError,
   type DepartmentFact,
   type DirectoryFacts,
+  type JurisdictionFact,
   type LeaderFact,
   type WorkAreaFact,
 } from '../../domain';
-import type { Context } from '../../graphql/context';
+import { Jurisdiction } from '../../entities';
+import type { RequestScope } from '../../scope/request-scope';
 
 export interface InJurisdiction<T> {
   readonly fact: T;
@@ -15,7 +17,14 @@ export interface InJurisdiction<T> {
 }
 
 export class DirectoryService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: RequestScope) {}
+
+  /** Governments by id (those under `parentId` when given), one page: a country has thousands. */
+  async jurisdictions(filter: { parentId?: string }, page: { offset: number; size: number }): Promise<{ readonly items: readonly JurisdictionFact[]; readonly totalCount: number }> {
+    const where = filter.parentId === undefined ? {} : { parent: filter.parentId };
+    const [rows, totalCount] = await this.ctx.em.findAndCount(Jurisdiction, where, { orderBy: { id: 'asc' }, limit: page.size, offset: page.offset });
+    return { items: rows.map((j) => ({ id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null })), totalCount };
+  }
 
   /** The facts of one government; NOT_FOUND for an unknown id. */
   async facts(jurisdictionId: string): Promise<DirectoryFacts> {

@@ -2,7 +2,7 @@
 // statement, load all their facts in one batch (one statement per table, whatever the subtree's size), and let the
 // domain answer. Cost grows with the subtree, never with the country.
 import { BadInputError, NotFoundError, subtreeMembers, type DirectoryFacts, type JurisdictionFact, type SubtreeMember } from '../../domain';
-import type { Context } from '../../graphql/context';
+import type { RequestScope } from '../../scope/request-scope';
 import { readConnectionType } from '../../db/replicas';
 import { DirectoryService } from './directory.service';
 
@@ -24,7 +24,7 @@ export interface LoadedSubtree {
 }
 
 export class SubtreeService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: RequestScope) {}
 
   /**
    * The root and the governments under it (down to `maxDepth` levels), in one recursive statement on the parent

@@ -5,6 +5,7 @@ import type { DecisionCategory, MeetingKind } from '../../domain';
 import { DecisionCategoryEnum, MeetingKindEnum } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { ConnectionArgs } from '../../graphql/connection';
+import type { RecordDecisionCommand, RecordMeetingCommand, SetGovernanceRulesCommand } from './governance.service';
 
 @InputType()
 export class AgendaItemInput {
@@ -24,7 +25,7 @@ export class AgendaItemInput {
 }
 
 @InputType()
-export class RecordMeetingInput {
+export class RecordMeetingInput implements RecordMeetingCommand {
   @Field(() => ID)
   @Length(1, 100)
   jurisdictionId!: string;
@@ -57,7 +58,7 @@ export class RecordMeetingInput {
 }
 
 @InputType()
-export class RecordDecisionInput {
+export class RecordDecisionInput implements RecordDecisionCommand {
   @Field(() => ID)
   @Length(1, 100)
   meetingId!: string;
@@ -127,7 +128,7 @@ export class MeetingCadenceInput {
 }
 
 @InputType({ description: 'A government’s rules of procedure on collective decisions. ADMIN.' })
-export class SetGovernanceRulesInput {
+export class SetGovernanceRulesInput implements SetGovernanceRulesCommand {
   @Field(() => ID)
   @Length(1, 100)
   jurisdictionId!: string;

@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import { compareBy, compareText, nextMeetingDue, NotFoundError, quorumOf } from '../../domain';
 import type { Context } from '../../graphql/context';
-import { TOPICS, type DecisionRecordedEvent } from '../../graphql/events';
+import { TOPICS, type DecisionRecordedEvent } from '../../scope/events';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { DirectoryService } from '../directory/directory.service';
 import { Presenter } from '../directory/directory.present';

@@ -9,26 +9,58 @@ import {
   COLLECTIVE_CATEGORIES,
   leadershipTeam,
   NotFoundError,
+  type DecisionCategory,
   type DecisionFact,
   type DecisionUse,
   type DirectoryFacts,
   type GovernanceRules,
   type MeetingFact,
+  type MeetingKind,
   type Violation,
 } from '../../domain';
 import { raw } from '@mikro-orm/core';
 import { AgendaItem, Decision, Jurisdiction, Meeting } from '../../entities';
-import type { Context } from '../../graphql/context';
-import { TOPICS } from '../../graphql/events';
+import type { RequestScope } from '../../scope/request-scope';
+import { TOPICS } from '../../scope/events';
 import { appendAudit, newId } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
 import { decisionUses } from '../changes/changes.service';
-import type { RecordDecisionInput, RecordMeetingInput, SetGovernanceRulesInput } from './governance.inputs';
+
+/** A meeting as the office records it (the GraphQL RecordMeetingInput is one of these). */
+export interface RecordMeetingCommand {
+  readonly jurisdictionId: string;
+  readonly kind: MeetingKind;
+  readonly number?: string;
+  readonly date: string;
+  readonly votingAttendeeIds: readonly string[];
+  readonly nonVotingAttendees: readonly string[];
+  readonly agenda: readonly { readonly title: string; readonly presenterId?: string; readonly departmentIds: readonly string[] }[];
+}
+
+/** A decision taken at a recorded meeting. */
+export interface RecordDecisionCommand {
+  readonly meetingId: string;
+  readonly agendaItemId?: string;
+  readonly category: DecisionCategory;
+  readonly text: string;
+  readonly minutesNumber?: string;
+  readonly approvesDocument?: string;
+}
+
+/** A government's rules of procedure on collective decisions. */
+export interface SetGovernanceRulesCommand {
+  readonly jurisdictionId: string;
+  readonly quorumMoreThan: number;
+  readonly meetingKindsByCategory: readonly { readonly category: DecisionCategory; readonly meetingKinds: readonly MeetingKind[] }[];
+  readonly source?: string;
+  readonly decisionMaxAgeDays: number;
+  readonly cadences: readonly { readonly kind: MeetingKind; readonly everyDays: number; readonly source?: string }[];
+}
 
 export class GovernanceService {
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: RequestScope) {}
 
-  async recordMeeting(input: RecordMeetingInput): Promise<MeetingFact> {
+  async recordMeeting(input: RecordMeetingCommand): Promise<MeetingFact> {
     const facts = await new DirectoryService(this.ctx).facts(input.jurisdictionId);
     const team = new Set(leadershipTeam(facts, input.date).map((m) => m.leader.id));
     // Quorum is counted from who was really there: members of the team that day, not away (R7).
@@ -63,7 +95,7 @@ export class GovernanceService {
       input.agenda.forEach((item, i) =>
         tx.create(AgendaItem, {
           id: `${meeting.id}/item-${i + 1}`, meeting: meeting.id, position: i + 1, title: item.title,
-          presenter: item.presenterId ?? null, departmentIds: item.departmentIds,
+          presenter: item.presenterId ?? null, departmentIds: [...item.departmentIds],
         }),
       );
       await tx.flush();
@@ -81,7 +113,7 @@ export class GovernanceService {
    * decision is cited. A meeting that has not yet been held decides nothing (MEETING_NOT_HELD). A decision on the
    * division of labour names the 文号 of the proposal it approved (approvesDocument): it authorizes that change only.
    */
-  async recordDecision(input: RecordDecisionInput): Promise<DecisionFact> {
+  async recordDecision(input: RecordDecisionCommand): Promise<DecisionFact> {
     const row = await this.ctx.em.findOne(Meeting, { id: input.meetingId }, { fields: ['jurisdiction'] });
     if (row === null) throw new NotFoundError('Meeting', input.meetingId);
     const facts = await new DirectoryService(this.ctx).facts(row.jurisdiction.id);
@@ -129,7 +161,7 @@ export class GovernanceService {
  * Sets a government's rules of procedure. It changes which decisions can carry a re-division, so it moves
  * the directory version like any other change to the division's ground rules; audited with before → after.
  */
-export async function setGovernanceRules(ctx: Context, input: SetGovernanceRulesInput): Promise<GovernanceRules> {
+export async function setGovernanceRules(ctx: RequestScope, input: SetGovernanceRulesCommand): Promise<GovernanceRules> {
   const before = (await new DirectoryService(ctx).facts(input.jurisdictionId)).rules;
   const categories = input.meetingKindsByCategory.map((c) => c.category);
   if (new Set(categories).size !== categories.length) {

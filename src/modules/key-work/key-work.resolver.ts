@@ -8,8 +8,6 @@ import {
   directiveStatusOn,
   isDirectiveOverdue,
   isTaskOverdue,
-  NotFoundError,
-  suggestedAttendees,
   taskStatus,
   workload,
   type Accountability,
@@ -18,10 +16,9 @@ import {
 } from '../../domain';
 import type { Context } from '../../graphql/context';
 import { SCOPED } from '../../graphql/auth-checker';
-import { TOPICS, type DirectiveChangedEvent, type KeyTaskChangedEvent } from '../../graphql/events';
+import { TOPICS, type DirectiveChangedEvent, type KeyTaskChangedEvent } from '../../scope/events';
 import { paginate, type ConnectionShape } from '../../graphql/connection';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { Meeting } from '../../entities';
 import { Presenter } from '../directory/directory.present';
 import { DepartmentNode, JurisdictionNode, LeaderNode } from '../directory/directory.types';
 import { DecisionNode } from '../governance/governance.types';
@@ -176,12 +173,8 @@ export class KeyWorkResolver {
   @Authorized('VIEWER')
   @Query(() => SuggestedAttendanceNode, { description: 'R11: who should attend the meeting, by its agenda units, each with the reason.' })
   async suggestedAttendees(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: Context): Promise<SuggestedAttendanceNode> {
-    const meeting = await ctx.em.findOne(Meeting, { id: meetingId }, { fields: ['jurisdiction', 'date'], disableIdentityMap: true });
-    if (meeting === null) throw new NotFoundError('Meeting', meetingId);
-    const facts = await new KeyWorkService(ctx).facts(meeting.jurisdiction.id);
-    const agenda = await ctx.loaders.agenda.load(meetingId);
-    const s = suggestedAttendees(facts, { date: meeting.date, departmentIds: agenda.flatMap((i) => i.departmentIds) });
-    const p = new Presenter(facts, meeting.date);
+    const { facts, suggestion: s } = await new KeyWorkService(ctx).suggestedAttendance(meetingId);
+    const p = new Presenter(facts, s.date);
     const reason = (r: (typeof s.heads)[number]['reason']) => ({
       code: r.code, text: r.text, department: r.departmentId === null ? null : p.department(r.departmentId), actingFor: p.optionalLeader(r.actingForId),
     });

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../../auth/tokens';
 import { isIsoDate, type DirectiveAction, type KeyTaskDraft, type MilestoneFact, type TaskSource } from '../../domain';
-import { createContext } from '../../graphql/context';
-import { createEvents } from '../../graphql/events';
+import { createRequestScope } from '../../scope/request-scope';
+import { createEvents } from '../../scope/events';
 import { KeyWorkService } from './key-work.service';
 
 export const KEY_WORK_FILE = 'key-work.json';
@@ -53,7 +53,7 @@ function viewerOf(by: SeedActor | undefined): Viewer {
 /** Replays one journal entry on its date. */
 async function replay(orm: MikroORM, entry: KeyWorkSeedEntry): Promise<void> {
   if (!isIsoDate(entry.on)) throw new Error(`key-work seed: bad date ${entry.on}`);
-  const ctx = createContext(orm.em, { today: entry.on, now: new Date(`${entry.on}T01:00:00Z`), viewer: viewerOf(entry.by), publicReads: false, events: createEvents() });
+  const ctx = createRequestScope(orm.em, { today: entry.on, now: new Date(`${entry.on}T01:00:00Z`), viewer: viewerOf(entry.by), publicReads: false, events: createEvents() });
   const service = new KeyWorkService(ctx, { audit: false });
   const onBehalfOf = entry.by?.kind === 'OFFICE' ? (entry.by.onBehalfOfId ?? null) : null;
   if ('createKeyTask' in entry) {

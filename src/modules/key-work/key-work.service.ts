@@ -14,6 +14,7 @@ import {
   keyWorkProblem,
   NotFoundError,
   personOfActor,
+  suggestedAttendees,
   type Actor,
   type DirectiveAction,
   type DirectiveFact,
@@ -25,15 +26,16 @@ import {
   type NotificationTarget,
   type ProgressReportDraft,
   type ProgressReportFact,
+  type SuggestedAttendance,
 } from '../../domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Department, Directive, DirectiveTransition, KeyTask, KeyTaskUnit, Leader, Notification, ProgressReport, type NotificationKind } from '../../entities';
-import type { Context } from '../../graphql/context';
-import { TOPICS } from '../../graphql/events';
+import { Department, Directive, DirectiveTransition, KeyTask, KeyTaskUnit, Leader, Meeting, Notification, ProgressReport, type NotificationKind } from '../../entities';
+import type { RequestScope } from '../../scope/request-scope';
+import { TOPICS } from '../../scope/events';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 
 /** Who makes this write: a scoped token's leader or unit, else the office (recording for `onBehalfOfId`, if named). */
-export function actorOf(ctx: Context, onBehalfOfId: string | null = null): Actor {
+export function actorOf(ctx: RequestScope, onBehalfOfId: string | null = null): Actor {
   const scope = ctx.viewer?.scope ?? null;
   if (scope?.kind === 'LEADER') return { kind: 'LEADER', leaderId: scope.id };
   if (scope?.kind === 'DEPARTMENT') return { kind: 'DEPARTMENT', departmentId: scope.id };
@@ -57,7 +59,7 @@ export interface KeyWorkServiceOptions {
 
 export class KeyWorkService {
   constructor(
-    private readonly ctx: Context,
+    private readonly ctx: RequestScope,
     private readonly options: KeyWorkServiceOptions = {},
   ) {}
 
@@ -86,6 +88,15 @@ export class KeyWorkService {
     const facts = await this.ctx.loaders.facts.load(jurisdictionId);
     if (facts === null) throw new NotFoundError('Jurisdiction', jurisdictionId);
     return facts;
+  }
+
+  /** R11 for a recorded meeting: who should attend it by its agenda's units, with its government's facts. */
+  async suggestedAttendance(meetingId: string): Promise<{ readonly facts: DirectoryFacts; readonly suggestion: SuggestedAttendance }> {
+    const meeting = await this.ctx.em.findOne(Meeting, { id: meetingId }, { fields: ['jurisdiction', 'date'], disableIdentityMap: true });
+    if (meeting === null) throw new NotFoundError('Meeting', meetingId);
+    const facts = await this.facts(meeting.jurisdiction.id);
+    const agenda = await this.ctx.loaders.agenda.load(meetingId);
+    return { facts, suggestion: suggestedAttendees(facts, { date: meeting.date, departmentIds: agenda.flatMap((i) => i.departmentIds) }) };
   }
 
   keyWork(jurisdictionId: string): Promise<KeyWorkFacts> {
