@@ -260,12 +260,12 @@ suite('dashboard and explorer in Chromium', () => {
     await page.route('**/graphql', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }));
     await page.goto(`${server.url}/dashboard`);
     const errors = page.locator('.panel .error');
-    // Five panels load at once; the search panel loads when asked.
-    await page.waitForFunction(() => document.querySelectorAll('.panel .error').length === 5, null, { timeout: WAIT });
+    // Nine panels load at once (five of the division, four of key work); the search panel loads when asked.
+    await page.waitForFunction(() => document.querySelectorAll('.panel .error').length === 9, null, { timeout: WAIT });
     await page.fill('#search-text', '财政');
     await page.keyboard.press('Enter');
     await page.locator('#panel-search .error').waitFor();
-    await expect(errors.count()).resolves.toBe(6);
+    await expect(errors.count()).resolves.toBe(10);
     for (const text of await errors.allTextContents()) expect(text).toBe('数据加载失败：服务器错误（HTTP 500）');
     await expect(page.locator('#search-text').isVisible()).resolves.toBe(true); // the form survives the failure
     await shot('08-api-error-500');
@@ -273,7 +273,7 @@ suite('dashboard and explorer in Chromium', () => {
     await page.unroute('**/graphql');
     await page.route('**/graphql', (route) => route.abort('failed'));
     await page.goto(`${server.url}/dashboard`);
-    await page.waitForFunction(() => document.querySelectorAll('.panel .error').length === 5, null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelectorAll('.panel .error').length === 9, null, { timeout: WAIT });
     for (const text of await errors.allTextContents()) expect(text).toBe('数据加载失败：无法连接服务器，请检查网络');
     // A GraphQL error is shown with its message and code.
     await page.unroute('**/graphql');

@@ -1,7 +1,8 @@
 // The page shell: reads the URL (?jurisdiction=…&asOf=…, and the deep links /dashboard/leader/{id} and
 // /dashboard/department/{id}), builds one <section> per registered panel, loads every panel through the one fetch
 // helper, re-queries everything when the date or government changes, and refreshes when the server announces a
-// committed re-division (portfolioChanged over graphql-ws). When reads are private it asks for a token (kept in
+// committed re-division (portfolioChanged over graphql-ws) — and a panel, when an event it names in `refreshOn`
+// arrives (a decision recorded, a key task or directive written). When reads are private it asks for a token (kept in
 // sessionStorage for this tab only) and sends it as the bearer header and as the socket's connectionParams.
 import { ApiError, authorization, download, failureText, getToken, gql, isUnauthenticated, setToken } from './api.js';
 import { h, isDate, replace, shanghaiToday } from './dom.js';
@@ -22,9 +23,12 @@ const PORTFOLIO_CHANGED = `subscription PortfolioChanged($jurisdictionId: ID!) {
   portfolioChanged(jurisdictionId: $jurisdictionId) { version changesetId effectiveDate decisionId }
 }`;
 
-const DECISION_RECORDED = `subscription DecisionRecorded($jurisdictionId: ID!) {
-  decisionRecorded(jurisdictionId: $jurisdictionId) { id }
-}`;
+/** The live events a panel may name in `refreshOn` (panels/registry.js); each reloads the panels that name it. */
+const LIVE_EVENTS = {
+  decisionRecorded: `subscription DecisionRecorded($jurisdictionId: ID!) { decisionRecorded(jurisdictionId: $jurisdictionId) { id } }`,
+  keyTaskChanged: `subscription KeyTaskChanged($jurisdictionId: ID!) { keyTaskChanged(jurisdictionId: $jurisdictionId) { id } }`,
+  directiveChanged: `subscription DirectiveChanged($jurisdictionId: ID!) { directiveChanged(jurisdictionId: $jurisdictionId) { id } }`,
+};
 
 const LEADER_OF = `query LeaderOf($id: ID!) { leader(id: $id) { id jurisdiction { id } } }`;
 const DEPARTMENT_OF = `query DepartmentOf($id: ID!) { department(id: $id) { id jurisdiction { id } } }`;
@@ -216,9 +220,9 @@ function subscribeLive() {
       notify(`第 ${change.version} 版，自 ${change.effectiveDate} 起生效（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
       refreshAll();
     }),
-    live.subscribe(DECISION_RECORDED, variables, () => {
-      for (const entry of entries) if (entry.panel.refreshOnDecision) loadPanel(entry);
-    }),
+    ...Object.entries(LIVE_EVENTS).map(([event, query]) => live.subscribe(query, variables, () => {
+      for (const entry of entries) if (entry.panel.refreshOn?.includes(event)) loadPanel(entry);
+    })),
   ];
 }
 

@@ -67,3 +67,50 @@ export function lineTarget(line) {
   if (line.kind === 'ASSISTS' && line.principal) return `协助${line.principal.name}：${target}${line.orphaned ? '（已失效）' : ''}`;
   return target;
 }
+
+/** Key tasks' derived statuses (docs/key-work.md), most urgent first; marks differ in shape as well as colour. */
+export const TASK_STATUS = {
+  OVERDUE: { label: '超期', long: '超过完成时限未办结', mark: '✖' },
+  AT_RISK: { label: '滞后', long: '进度滞后或节点逾期', mark: '▲' },
+  NOT_STARTED: { label: '未报告', long: '未报告进展', mark: '○' },
+  ON_TRACK: { label: '正常', long: '正常推进', mark: '●' },
+  COMPLETED: { label: '已办结', long: '已办结', mark: '✓' },
+};
+export const TASK_STATUS_ORDER = ['OVERDUE', 'AT_RISK', 'NOT_STARTED', 'ON_TRACK', 'COMPLETED'];
+
+export const TASK_SOURCE = { CITY: '市里交办', PARTY_COMMITTEE: '党委交办', GOVERNMENT: '政府确定', PEOPLES_CONGRESS: '人大', CPPCC: '政协', OTHER: '其他' };
+
+export const TASK_UNIT_ROLE = { LEAD: '牵头单位', RESPONSIBLE: '责任单位', COOPERATING: '配合单位' };
+
+/** Directive statuses (R9: there is no rejected state). */
+export const DIRECTIVE_STATUS = {
+  ISSUED: '已交办',
+  ACKNOWLEDGED: '已签收',
+  IN_PROGRESS: '办理中',
+  ESCALATED: '已提请协调',
+  COMPLETED: '已办结',
+};
+
+export const DIRECTIVE_ACTION = { ACKNOWLEDGE: '签收', START: '办理', COMPLETE: '办结', ESCALATE: '提请协调' };
+
+/** canDirect's basis, as a directive records it. */
+export const DIRECTION_BASIS = {
+  SUPERVISES: '分管',
+  HEAD: '主持全面工作',
+  ACTING_FOR: '代行',
+  ASSISTS: '协助',
+  GENERAL_AUTHORITY: '工作需要（R3）',
+};
+
+export const NOTIFICATION_KIND = { DIRECTIVE_CROSS_PORTFOLIO: '跨分管交办', DIRECTIVE_ESCALATED: '提请协调' };
+export const NOTIFICATION_BASIS = { SUPERVISES: '分管该单位', ACTING_FOR: '代行', PRESIDES: '主持工作', ISSUER: '交办领导' };
+
+/** R8's flags in a few words; the API's own message says the rest. */
+export const ACCOUNTABILITY_FLAG = {
+  SUPERVISOR_DOES_NOT_SUPERVISE_LEAD_UNIT: '分管领导不分管牵头单位',
+  UNIT_HEAD_UNKNOWN: '主要负责人未登记',
+  SUPERVISOR_NOT_IN_TEAM: '分管领导不在班子中',
+  SUPERVISOR_AWAY_UNCOVERED: '分管领导外出且无人代行',
+  UNIT_NOT_ACTIVE: '单位已撤销或尚未设立',
+  UNIT_OUTSIDE_GOVERNMENT_LINE: '不属政府工作部门（只联系、不领导）',
+};

@@ -97,7 +97,7 @@ function decisionLine(decision) {
 export default {
   id: 'changes',
   title: '最近变更',
-  refreshOnDecision: true,
+  refreshOn: ['decisionRecorded'],
   query: FIRST,
   async load(ctx, variables) {
     const start = await ctx.gql(FIRST, variables);

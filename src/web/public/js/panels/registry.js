@@ -10,16 +10,21 @@
 //     variables(ctx),               // the query's variables; null = nothing to load (render gets data null)
 //     load(ctx, variables),         // a custom loader (several requests, paging) instead of `query`
 //     mount(body, ctx),             // builds controls once; returns the element render() draws into
-//     refreshOnDecision: true,      // also reload when a decision is recorded
+//     refreshOn: ['decisionRecorded'], // also reload on these live events (main.js LIVE_EVENTS: decisionRecorded,
+//                                      // keyTaskChanged, directiveChanged); every panel reloads on portfolioChanged
 //   }
 //
-// ctx: { jurisdictionId, asOf, today, jurisdiction, gql(query, variables), openLeader(id), reload(panelId) }.
-// To add a view (key work, directives…): write panels/<name>.js and add it below.
+// ctx: { jurisdictionId, asOf, today, jurisdiction, gql(query, variables), openLeader(id), openDepartment(id), reload(panelId) }.
+// To add a view: write panels/<name>.js and add it below.
+import accountability from './accountability.js';
 import changes from './changes.js';
 import coverage from './coverage.js';
+import directives from './directives.js';
+import keyTasks from './key-tasks.js';
 import load from './load.js';
 import matrix from './matrix.js';
+import notifications from './notifications.js';
 import search from './search.js';
 import team from './team.js';
 
-export const panels = [search, team, matrix, coverage, load, changes];
+export const panels = [search, team, matrix, coverage, load, keyTasks, accountability, directives, notifications, changes];
