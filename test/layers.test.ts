@@ -60,6 +60,14 @@ describe('every import points down', () => {
     expect(importsOf(file).filter((spec) => TRANSPORTS.test(spec))).toEqual([]);
   });
 
+  it.each(files.filter((f) => !f.startsWith('db/') && f !== 'server.ts'))('%s runs no statement past MikroORM (no knex query of its own: every statement is counted)', (file) => {
+    // A query built with knex must run through em.getConnection().execute(query): MikroORM's onQuery hook counts
+    // it for the response cache, the logger logs it and the replica router routes it.
+    const source = readFileSync(join(SRC, file), 'utf8');
+    expect(source.match(/getKnex\(\)(?!\.client)[^;]*?(\.then\(|await knex|\braw\()/g) ?? []).toEqual([]);
+    expect(source).not.toMatch(/=\s*await knex\(/);
+  });
+
   it.each(edges.filter((f) => /\.resolvers?\.ts$/.test(f)))('%s never touches the entity manager (resolvers only map)', (file) => {
     expect(readFileSync(join(SRC, file), 'utf8')).not.toMatch(/\bctx\.em\b|\.getConnection\(|\.getKnex\(/);
   });

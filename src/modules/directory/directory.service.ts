@@ -8,6 +8,7 @@ import {
   type LeaderFact,
   type WorkAreaFact,
 } from '../../domain';
+import { readConnectionType } from '../../db/replicas';
 import { Jurisdiction } from '../../entities';
 import type { RequestScope } from '../../scope/request-scope';
 
@@ -62,10 +63,12 @@ export class DirectoryService {
   async jurisdictionsMatching(keywords: readonly string[], limit: number): Promise<string[]> {
     if (keywords.length === 0) return [];
     const patterns = keywords.map((k) => `%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const knex = this.ctx.em.getKnex();
-    // CAST(… AS TEXT) reads the JSON aliases column as text on both SQLite and PostgreSQL.
+    const em = this.ctx.em;
+    const knex = em.getKnex();
+    // CAST(… AS TEXT) reads the JSON aliases column as text on both SQLite and PostgreSQL. Built with knex, run
+    // through MikroORM's connection: the statement is counted, logged and routed like every other.
     const matching = async (table: string, columns: readonly string[]): Promise<string[]> => {
-      const rows: { jurisdiction_id: string }[] = await knex(table)
+      const query = knex(table)
         .distinct('jurisdiction_id')
         .where((q) => {
           for (const pattern of patterns) {
@@ -74,6 +77,7 @@ export class DirectoryService {
         })
         .orderBy('jurisdiction_id')
         .limit(limit);
+      const rows = (await em.getConnection(readConnectionType(em)).execute(query, [], 'all', em.getTransactionContext())) as { jurisdiction_id: string }[];
       return rows.map((r) => r.jurisdiction_id);
     };
     const ids = new Set([
