@@ -16,7 +16,8 @@ import { authenticate, type Viewer } from './auth/tokens';
 import { DomainError } from './domain';
 import { scopeFactory, todayIn } from './scope/request-scope';
 import type { Context } from './graphql/context';
-import { connectEvents, type Events } from './scope/events';
+import { connectEvents, TOPICS, type Events } from './scope/events';
+import { onCommittedWrites } from './store/write-tracking';
 import { createSchema } from './graphql/schema';
 import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
 import { httpRefusal, isDatabaseUnavailable } from './edge/errors';
@@ -166,6 +167,10 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   });
   const bus = connectEvents(options.redisUrl ?? null);
   const events = bus.events;
+  // Every committed write through this process's ORM, told to subscribers (over Redis, to every instance's).
+  const stopTellingWrites = onCommittedWrites(orm.config, (ids) => {
+    for (const jurisdictionId of ids) events.publish(TOPICS.directoryChanged, { jurisdictionId });
+  });
   const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
   const rateLimiter = rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis);
@@ -197,6 +202,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     {
       serverWillStart: async () => ({
         drainServer: async () => {
+          stopTellingWrites();
           await webSocket.dispose();
           await bus.close();
           await limiterRedis?.quit().catch(() => undefined);

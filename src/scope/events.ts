@@ -31,11 +31,21 @@ export interface DirectiveChangedEvent {
   readonly notifiedLeaderIds: readonly string[];
 }
 
+/**
+ * Some committed write touched a government — a re-division, an appointment, a unit's life cycle, an absence, a
+ * meeting, key work, an import: told for every write through the ORM, from the one place that sees them all
+ * (src/store/write-tracking.ts). `jurisdictionId` is "*" when a write touched every government (a restore).
+ */
+export interface DirectoryChangedEvent {
+  readonly jurisdictionId: string;
+}
+
 export const TOPICS = {
   portfolioChanged: 'PORTFOLIO_CHANGED',
   decisionRecorded: 'DECISION_RECORDED',
   keyTaskChanged: 'KEY_TASK_CHANGED',
   directiveChanged: 'DIRECTIVE_CHANGED',
+  directoryChanged: 'DIRECTORY_CHANGED',
 } as const;
 
 type Topics = {
@@ -43,6 +53,7 @@ type Topics = {
   DECISION_RECORDED: [DecisionRecordedEvent];
   KEY_TASK_CHANGED: [KeyTaskChangedEvent];
   DIRECTIVE_CHANGED: [DirectiveChangedEvent];
+  DIRECTORY_CHANGED: [DirectoryChangedEvent];
 };
 
 /** An in-process event bus: enough for one API instance. */

@@ -166,6 +166,25 @@ describe('subscriptions over graphql-ws', () => {
     expect((await next).decisionRecorded).toMatchObject({ category: 'MAJOR_PROJECT', text: '同意实施老旧小区改造二期工程' });
   });
 
+  it('tells a dashboard of every other committed write too: an appointment arrives as directoryChanged', async () => {
+    // The probe announces the government as it is; the appointment's event shows it one version later.
+    const before = (await graphql(VERSION, {}, editorToken)).body.data.jurisdiction.version as number;
+    const { next, live } = subscribe<{ directoryChanged: { id: string; version: number } }>(
+      `subscription { directoryChanged(jurisdictionId: "jur:qingchuan") { id version } }`,
+      viewerToken,
+      () => server.events.publish(TOPICS.directoryChanged, { jurisdictionId: 'jur:qingchuan' }),
+      (value) => value.directoryChanged.version === before,
+    );
+    await live();
+    const appointed = await graphql(
+      `mutation($input: AppointLeaderInput!) { appointLeader(input: $input) { id } }`,
+      { input: { jurisdictionId: 'jur:qingchuan', name: '马骏', postKind: 'DEPUTY', title: '副区长', validFrom: '2026-11-28', document: '青人常任〔2026〕9号', expectedVersion: before } },
+      editorToken,
+    );
+    expect(appointed.body.errors).toBeUndefined();
+    expect((await next).directoryChanged).toEqual({ id: 'jur:qingchuan', version: before + 1 });
+  });
+
   it('refuses a subscription without a valid token: the socket closes with 4403 Forbidden', async () => {
     const refused = new Promise<{ code?: number }>((resolve) => {
       const bad = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer fgml_nope' }, retryAttempts: 0 });

@@ -1,5 +1,5 @@
 // Thin query resolvers: arguments → service (facts) → domain → presenter.
-import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver, Subscription } from 'type-graphql';
 import {
   canDirect,
   compareDepartments,
@@ -14,6 +14,8 @@ import {
   covers,
 } from '../../domain';
 import type { Context } from '../../graphql/context';
+import { TOPICS, type DirectoryChangedEvent } from '../../scope/events';
+import { ALL_GOVERNMENTS } from '../../store/write-tracking';
 import { connectionOf, pageWindow, paginate, type ConnectionShape } from '../../graphql/connection';
 import {
   CanDirectArgs,
@@ -58,6 +60,17 @@ const SEARCH_JURISDICTION_LIMIT = 50;
 @Authorized('VIEWER')
 @Resolver()
 export class DirectoryResolver {
+  @Authorized('VIEWER')
+  @Subscription(() => JurisdictionNode, {
+    topics: TOPICS.directoryChanged,
+    filter: ({ payload, args }: { payload: DirectoryChangedEvent; args: { jurisdictionId: string } }) => payload.jurisdictionId === args.jurisdictionId || payload.jurisdictionId === ALL_GOVERNMENTS,
+    description:
+      'The government, each time a committed write touches it — a re-division, an appointment or a unit’s life cycle, an absence, a meeting or decision, key work, an import — as it is after that write: refetch what you show.',
+  })
+  async directoryChanged(@Arg('jurisdictionId', () => ID) jurisdictionId: string, @Ctx() ctx: Context): Promise<JurisdictionNode> {
+    return JurisdictionNode.of((await new DirectoryService(ctx).facts(jurisdictionId)).jurisdiction);
+  }
+
   @Query(() => JurisdictionNode, { description: 'A government by id.' })
   async jurisdiction(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<JurisdictionNode> {
     const facts = await new DirectoryService(ctx).facts(id);
