@@ -5,13 +5,14 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { DirectoryFacts, JurisdictionFact } from '../domain';
+import type { DecisionUse, DirectoryFacts, JurisdictionFact } from '../domain';
 import type { Viewer } from '../auth/tokens';
 import { forkRequest } from '../db/replicas';
 import { AgendaItem, DepartmentLineage } from '../entities';
 import { DIRECT_READER, type FactsReader, type OwnedKey, type StoreReads } from '../store/facts-store';
 import type { Events } from './events';
 import { createKeyWorkLoaders, type KeyWorkLoaders } from '../modules/key-work/key-work.loaders';
+import { appliedChangesets } from '../modules/changes/changes.service';
 
 export interface Loaders extends KeyWorkLoaders {
   /** All facts of one government, keyed by jurisdiction id; null for an unknown id. */
@@ -24,6 +25,8 @@ export interface Loaders extends KeyWorkLoaders {
   readonly version: DataLoader<string, number | null>;
   /** A meeting's agenda items in order, keyed by meeting id. */
   readonly agenda: DataLoader<string, readonly AgendaItem[]>;
+  /** Each government's applied changesets, as the decisions they cited (R7: a decision authorizes one change). */
+  readonly appliedChangesets: DataLoader<string, readonly DecisionUse[]>;
   /** A unit's lineage (机构改革): the units it continues and those that continue it, each oldest first. */
   readonly lineage: DataLoader<string, UnitLineage>;
 }
@@ -87,6 +90,10 @@ export function createLoaders(em: SqlEntityManager, reader: FactsReader = DIRECT
     agenda: new DataLoader(async (meetingIds: readonly string[]) => {
       const items = await em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { position: 'asc' } });
       return meetingIds.map((id) => items.filter((i) => i.meeting.id === id));
+    }),
+    appliedChangesets: new DataLoader(async (jurisdictionIds: readonly string[]) => {
+      const found = await appliedChangesets(em, jurisdictionIds);
+      return jurisdictionIds.map((id) => found.get(id) ?? []);
     }),
     lineage: new DataLoader(async (unitIds: readonly string[]) => {
       const ids = [...unitIds];

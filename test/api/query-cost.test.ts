@@ -67,3 +67,17 @@ it.each([
   expect(large.count).toBe(demo.count);
   expect(demo.count).toBeLessThanOrEqual(12);
 });
+
+it('decisions with their problems (R7) cost the same statements for one decision as for all of them', async () => {
+  const query = (first: number) => `query($j: ID!) { decisions(jurisdictionId: $j, first: ${first}) { totalCount nodes { id problems { code } } } }`;
+  statements.length = 0;
+  const one = await api.data(query(1), { j: 'jur:qingchuan' });
+  const forOne = statements.filter((s) => /\bselect\b/i.test(s)).length;
+  statements.length = 0;
+  const all = await api.data(query(50), { j: 'jur:qingchuan' });
+  const forAll = statements.filter((s) => /\bselect\b/i.test(s)).length;
+  expect(one.decisions.nodes).toHaveLength(1);
+  expect(all.decisions.nodes.length).toBeGreaterThanOrEqual(2);
+  expect(all.decisions.nodes.length).toBe(all.decisions.totalCount);
+  expect(forAll).toBe(forOne);
+});

@@ -35,8 +35,19 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
  * one, and the applied changesets (one statement).
  */
 export async function decisionUses(em: SqlEntityManager, facts: DirectoryFacts): Promise<DecisionUse[]> {
-  const rows = await em.find(Changeset, { jurisdiction: facts.jurisdiction.id }, { fields: ['id', 'decisionId', 'document'], disableIdentityMap: true });
-  const applied = rows.map((c) => ({ changesetId: c.id, decisionId: c.decisionId, document: c.document }));
+  return decisionUsesOf(facts, await appliedChangesets(em, [facts.jurisdiction.id]).then((by) => by.get(facts.jurisdiction.id) ?? []));
+}
+
+/** Each government's applied changesets as decision uses (which decision each cited, for which document). */
+export async function appliedChangesets(em: SqlEntityManager, jurisdictionIds: readonly string[]): Promise<Map<string, DecisionUse[]>> {
+  const rows = await em.find(Changeset, { jurisdiction: { $in: [...jurisdictionIds] } }, { fields: ['id', 'jurisdiction', 'decisionId', 'document'], disableIdentityMap: true });
+  const by = new Map<string, DecisionUse[]>(jurisdictionIds.map((id) => [id, []]));
+  for (const c of rows) by.get(c.jurisdiction.id)?.push({ changesetId: c.id, decisionId: c.decisionId, document: c.document });
+  return by;
+}
+
+/** The decision uses of a government: its applied changesets, then the recorded lines citing other decisions. */
+export function decisionUsesOf(facts: DirectoryFacts, applied: readonly DecisionUse[]): DecisionUse[] {
   const cited = new Set(applied.map((u) => u.decisionId));
   // Lines a changeset opened cite its decision too: name the changeset, not its lines, for those.
   return [...applied, ...recordedDecisionUses(facts).filter((u) => !cited.has(u.decisionId))];

@@ -24,7 +24,7 @@ import type { RequestScope } from '../../scope/request-scope';
 import { TOPICS } from '../../scope/events';
 import { appendAudit, newId } from '../audit';
 import { DirectoryService } from '../directory/directory.service';
-import { decisionUses } from '../changes/changes.service';
+import { decisionUsesOf } from '../changes/changes.service';
 
 /** A meeting as the office records it (the GraphQL RecordMeetingInput is one of these). */
 export interface RecordMeetingCommand {
@@ -152,7 +152,7 @@ export class GovernanceService {
   /** Why a recorded decision could not carry a collective matter today; empty when it can. */
   async problems(decision: DecisionFact): Promise<Violation[]> {
     const facts = await new DirectoryService(this.ctx).facts(decision.jurisdictionId);
-    const uses = await decisionUses(this.ctx.em, facts);
+    const uses = decisionUsesOf(facts, await this.ctx.loaders.appliedChangesets.load(decision.jurisdictionId));
     return decisionProblems(facts, decision, this.ctx.today, uses);
   }
 }
