@@ -178,22 +178,23 @@ describe('notice commands', () => {
     expect(parsed.leaders[1].supervises).toContain('区教育局');
   });
 
-  // The CLI signs on the real today (R7: no back-dating), so the notice takes effect after it; the demo's decision of
-  // 2026-11-20 stands for 90 days, to 2027-02-18.
-  const EFFECTIVE = '2027-01-04';
+  // The CLI signs on its today (R7: no back-dating; a user cannot set it, the test pins it in-process) and the notice
+  // takes effect after it; the demo's decision of 2026-11-20 stands for 90 days, to 2027-02-18.
+  const ON_28_NOVEMBER = () => new Date('2026-11-28T02:00:00Z');
+  const EFFECTIVE = '2026-12-07';
 
   it('import-notice --dry-run shows the diff and changes nothing; without it, applies one changeset', async () => {
     process.env.DATABASE_URL = demoFile;
     try {
       const args = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', EFFECTIVE, '--document', '青政发〔2026〕30号', '--issued-by', 'leader:chen-yuanhang'];
-      expect(await runCli([...args, '--dry-run'])).toBe(0);
+      expect(await runCli([...args, '--dry-run'], ON_28_NOVEMBER)).toBe(0);
       const preview = JSON.parse(out.join('\n'));
       expect(preview).toMatchObject({ dryRun: true, items: 4, unchanged: 19 });
       expect(preview.diff.join('\n')).toContain('李晓燕');
       expect(await supervisorOfEducation(EFFECTIVE)).toEqual(['leader:wang-lihua']);
 
       out = [];
-      expect(await runCli(args)).toBe(0);
+      expect(await runCli(args, ON_28_NOVEMBER)).toBe(0);
       expect(JSON.parse(out.join('\n'))).toMatchObject({ version: 1, items: 4 });
       expect(await supervisorOfEducation(EFFECTIVE)).toEqual(['leader:li-xiaoyan']);
       expect(await supervisorOfEducation('2026-11-30')).toEqual(['leader:wang-lihua']);
@@ -206,14 +207,14 @@ describe('notice commands', () => {
     process.env.DATABASE_URL = demoFile;
     try {
       const base = ['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--effective', '2026-12-05'];
-      expect(await runCli([...base, '--decision', 'decision:qingchuan-2026-11-budget'])).toBe(1);
+      expect(await runCli([...base, '--decision', 'decision:qingchuan-2026-11-budget'], ON_28_NOVEMBER)).toBe(1);
       expect(errors.join('\n')).toMatch(/DECISION_CATEGORY_MISMATCH|QUORUM_NOT_MET/);
       const unknown = path.join(dir, 'unknown.txt');
       await writeFile(unknown, (await readFile(NOTICE, 'utf8')).replace('区气象局', '区航天发射中心'), 'utf8');
       errors = [];
-      expect(await runCli(['import-notice', unknown, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', '2026-12-05'])).toBe(1);
+      expect(await runCli(['import-notice', unknown, '--jurisdiction', 'jur:qingchuan', '--decision', 'decision:qingchuan-2026-11-adjust', '--effective', '2026-12-05'], ON_28_NOVEMBER)).toBe(1);
       expect(errors.join('\n')).toContain('unknown liaisesWith: 区航天发射中心');
-      expect(await runCli(['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--effective', '2026-12-05'])).toBe(2);
+      expect(await runCli(['import-notice', NOTICE, '--jurisdiction', 'jur:qingchuan', '--effective', '2026-12-05'], ON_28_NOVEMBER)).toBe(2);
     } finally {
       process.env.DATABASE_URL = file;
     }

@@ -105,9 +105,12 @@ async function withDatabase<T>(action: (orm: Awaited<ReturnType<typeof openDatab
 const CLI_VIEWER = { tokenId: 'cli', name: `命令行 ${userInfo().username}`, role: 'EDITOR' } as const;
 
 /** The command's request scope, made as the server makes its own; the CLI reads the database directly. */
-function cliScope(orm: Awaited<ReturnType<typeof openDatabase>>): RequestScope {
-  return scopeFactory(orm.em, { timeZone: loadConfig().timeZone, publicReads: true, events: createEvents() })(CLI_VIEWER);
+function cliScope(orm: Awaited<ReturnType<typeof openDatabase>>, clock: Clock): RequestScope {
+  return scopeFactory(orm.em, { timeZone: loadConfig().timeZone, publicReads: true, events: createEvents(), now: clock })(CLI_VIEWER);
 }
+
+/** The CLI's clock: the real one for every user (R7: no back-dating); in-process callers (tests) may pin it. */
+export type Clock = () => Date;
 
 /** import-notice's result on a terminal. */
 function noticeReport(headline: string, report: { unchanged: number; items: number; diff: readonly string[]; warnings: readonly string[] }): string {
@@ -134,7 +137,7 @@ function importReport(headline: string, result: {
   ].join('\n');
 }
 
-export function buildProgram(): Command {
+export function buildProgram(clock: Clock = () => new Date()): Command {
   const program = new Command('fengong')
     .description('分工名录 administration. Uses the database named by DATABASE_URL (default: the embedded SQLite file).')
     .exitOverride()
@@ -165,7 +168,7 @@ export function buildProgram(): Command {
           const found = scope.kind === 'LEADER' ? await em.count(Leader, { id: scope.id }) : await em.count(Department, { id: scope.id });
           if (found === 0) throw new Error(`no ${scope.kind === 'LEADER' ? 'leader' : 'department'} ${scope.id}`);
         }
-        return createToken(em, options.name, tokenRole, new Date(), scope);
+        return createToken(em, options.name, tokenRole, clock(), scope);
       });
       const result = { id: created.id, name: options.name, role: tokenRole, scope, token: created.token };
       emit(out(), result, () => fields([['id', result.id], ['name', result.name], ['role', result.role], ['scope', scope === null ? null : `${scope.kind} ${scope.id}`], ['token', result.token]]));
@@ -190,7 +193,7 @@ export function buildProgram(): Command {
     .description('revoke a token by id')
     .argument('<id>', 'the token id, e.g. token:1a2b3c4d5e6f')
     .action(async (id: string) => {
-      const revoked = await withDatabase((orm) => revokeToken(orm.em.fork(), id, new Date()));
+      const revoked = await withDatabase((orm) => revokeToken(orm.em.fork(), id, clock()));
       if (!revoked) throw new Error(`no active token ${id}`);
       emit(out(), { revoked: id }, () => `revoked ${id}`, { legacy: () => `revoked ${id}` });
     });
@@ -226,7 +229,7 @@ export function buildProgram(): Command {
       const parsed = parseNotice(await readFile(file, 'utf8'));
       for (const w of parsed.warnings) console.error(`${file}:${w.line}:${w.column}: ${w.message} — ${w.text}`);
       await withDatabase(async (orm) => {
-        const ctx = cliScope(orm);
+        const ctx = cliScope(orm, clock);
         const facts = await new DirectoryService(ctx).facts(options.jurisdiction);
         const plan = planNoticeImport(facts, parsed, { effectiveDate: options.effective, delta: options.delta === true });
         for (const info of plan.informational) console.error(`informational, not imported: ${info.leader}: ${info.text}`);
@@ -298,7 +301,7 @@ export function buildProgram(): Command {
       const { dataset, skipped } = parsed;
       const summary = { governments: dataset.jurisdictions.length, leaders: dataset.leaders.length, units: dataset.departments.length, portfolioLines: dataset.assignments.length, skipped: skipped.length };
       await withDatabase(async (orm) => {
-        const scope = cliScope(orm);
+        const scope = cliScope(orm, clock);
         const em = scope.em;
         const plan = await planPopoloImport(em, parsed, { issuedById: options.issuedBy ?? null, decisionId: options.decision ?? null, document: options.document ?? null }, scope);
         const report = {
@@ -355,8 +358,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('xlsx'))
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { jurisdiction: string; asOf?: string; format: 'csv' | 'xlsx'; out: string }) => {
-      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
-      const sheet = await withDatabase((orm) => new ExchangeService(cliScope(orm)).spreadsheet(options.jurisdiction, asOf, options.format));
+      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, clock());
+      const sheet = await withDatabase((orm) => new ExchangeService(cliScope(orm, clock)).spreadsheet(options.jurisdiction, asOf, options.format));
       await writeFile(options.out, sheet.body);
       const result = { out: options.out, asOf, format: options.format };
       emit(out(), result, () => fields(Object.entries(result)), { compact: true });
@@ -371,8 +374,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', NOTICE_FORMATS.join(' or ')).choices([...NOTICE_FORMATS]).default('txt'))
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { jurisdiction: string; asOf?: string; changeset?: string; format: NoticeFormat; out: string }) => {
-      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, new Date());
-      const doc = await withDatabase((orm) => new ExchangeService(cliScope(orm)).notice({ jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }));
+      const asOf = options.asOf ?? todayIn(loadConfig().timeZone, clock());
+      const doc = await withDatabase((orm) => new ExchangeService(cliScope(orm, clock)).notice({ jurisdictionId: options.jurisdiction, asOf, changesetId: options.changeset ?? null }));
       await writeFile(options.out, await renderNotice(doc, options.format));
       const result = { out: options.out, jurisdictionId: doc.jurisdictionId, kind: doc.kind, asOf: doc.asOf, format: options.format, title: doc.title, leaders: doc.leaders.length };
       emit(out(), result, () => fields(Object.entries(result)), { compact: true });
@@ -396,9 +399,9 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runCli(argv: readonly string[]): Promise<number> {
+export async function runCli(argv: readonly string[], clock?: Clock): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await buildProgram(clock).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
