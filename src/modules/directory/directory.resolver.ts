@@ -123,15 +123,19 @@ export class DirectoryResolver {
     description:
       'Who oversees X? Search as people ask — unit names, short forms, topics of work, sentences, traditional characters, pinyin, leaders, heads — best first, each match with why it matched and its leaders.',
   })
-  async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode>> {
+  async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode> & { governmentsSearched: number; moreGovernments: boolean }> {
     const asOf = args.asOf ?? ctx.today;
     const service = new DirectoryService(ctx);
-    const all = await new SubtreeService(ctx).governmentsToSearch(args, () =>
-      service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT),
-    );
+    let moreGovernments = false;
+    const all = await new SubtreeService(ctx).governmentsToSearch(args, async () => {
+      const candidates = await service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT + 1);
+      moreGovernments = candidates.length > SEARCH_JURISDICTION_LIMIT;
+      return candidates.slice(0, SEARCH_JURISDICTION_LIMIT);
+    });
     const presenters = new Map(all.map((facts) => [facts.jurisdiction.id, new Presenter(facts, asOf)]));
     const matches = whoOverseesAcross(all, args.text, asOf);
-    return paginate(matches.map(({ jurisdictionId, match }) => (presenters.get(jurisdictionId) as Presenter).match(match)), args);
+    const page = paginate(matches.map(({ jurisdictionId, match }) => (presenters.get(jurisdictionId) as Presenter).match(match)), args);
+    return { ...page, governmentsSearched: all.length, moreGovernments };
   }
 
   @Query(() => DirectionVerdictNode, { description: 'May this leader direct this unit on this date? Allowed with its basis and proof, or refused with a code.' })

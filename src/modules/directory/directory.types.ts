@@ -524,4 +524,13 @@ export class PortfolioLineConnection extends Connection(PortfolioLineNode, 'Port
 @ObjectType()
 export class DirectionGrantConnection extends Connection(DirectionGrantNode, 'DirectionGrant') {}
 @ObjectType()
-export class OversightMatchConnection extends Connection(OversightMatchNode, 'OversightMatch') {}
+export class OversightMatchConnection extends Connection(OversightMatchNode, 'OversightMatch') {
+  @Field(() => Int, { description: 'How many governments were searched (one, a subtree, or the candidates of a country-wide search).' })
+  governmentsSearched!: number;
+
+  @Field({
+    description:
+      'A country-wide search (no jurisdictionId, no withinJurisdictionId) searches at most 50 candidate governments, those first by id: true when more governments matched the text — narrow it by a government or withinJurisdictionId, never a silent cap.',
+  })
+  moreGovernments!: boolean;
+}
