@@ -235,7 +235,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   app.get('/', (_req, res) => res.redirect('/dashboard'));
   app.use(createWebRouter({ explorer: options.explorer ?? true }));
   // Downloads: Popolo JSON and the matrix as CSV/XLSX, under the same access rule as reads.
-  app.use(createExportRouter({ policy, authenticate: (authorization) => viewerFrom(orm, authorization), scopes }));
+  app.use(createExportRouter({ policy, authenticate: (authorization) => viewerFrom(orm, authorization), scopes, telemetry }));
   app.use(
     '/graphql',
     // Private reads: an anonymous request is refused before its body is even parsed.

@@ -2,6 +2,7 @@
 // notice.txt | notice.docx (?asOf=YYYY-MM-DD, default today; the notice also takes ?changesetId= for an adjustment
 // notice). The same policy as GraphQL reads (OperationPolicy.admitDownload), the same request scope, the same
 // service (ExchangeService) as Query.popolo and Query.notice; errors coded, in GraphQL's shape.
+import { performance } from 'node:perf_hooks';
 import express from 'express';
 import type { Viewer } from '../auth/tokens';
 import { BadInputError, isIsoDate, NotFoundError } from '../domain';
@@ -10,12 +11,15 @@ import { ExchangeService } from '../modules/exchange/exchange.service';
 import type { ScopeFactory } from '../scope/request-scope';
 import { httpRefusal } from './errors';
 import type { OperationPolicy } from './policy';
+import type { Telemetry } from './telemetry';
 
 export interface ExportRouterOptions {
   readonly policy: OperationPolicy;
   /** The viewer of a request's Authorization header; null when anonymous; throws UNAUTHENTICATED for a bad token. */
   readonly authenticate: (authorization: string | undefined) => Promise<Viewer | null>;
   readonly scopes: ScopeFactory;
+  /** One log line and metric per download, as per GraphQL operation. */
+  readonly telemetry?: Telemetry;
 }
 
 const EXPORT_FILES = ['popolo.json', 'matrix.csv', 'matrix.xlsx', 'notice.txt', 'notice.docx'] as const;
@@ -36,6 +40,9 @@ function attachment(res: express.Response, file: ExportFile, fileName: string): 
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const router = express.Router();
   router.get('/export/:jurisdictionId/:file', async (req, res, next) => {
+    const started = performance.now();
+    const record = (code: string) =>
+      options.telemetry?.record({ requestId: String(res.locals.requestId), transport: 'export', operation: `export ${EXPORT_FILES.includes(req.params.file as ExportFile) ? req.params.file : 'unknown'}`, durationMs: performance.now() - started, code });
     try {
       const viewer = await options.authenticate(req.headers.authorization);
       const clientAddress = req.socket.remoteAddress ?? 'unknown';
@@ -61,8 +68,10 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
         attachment(res, file, `${sheet.title}.${format}`);
         res.send(sheet.body);
       }
+      record('OK');
     } catch (error) {
       const refusal = httpRefusal(error);
+      record(refusal?.body.errors[0].extensions.code ?? 'INTERNAL_SERVER_ERROR');
       if (refusal === null) return next(error);
       for (const [name, value] of refusal.headers) res.setHeader(name, value);
       res.status(refusal.status).json(refusal.body);

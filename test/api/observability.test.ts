@@ -52,11 +52,16 @@ it('counts operations by transport and code, and open WebSocket connections, in 
   await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nothing }' }) });
   const connection = await connect(wsUrl(server.url));
   await connection.run('{ jurisdiction(id: "jur:qingchuan") { name } }');
+  expect((await fetch(`${server.url}/export/jur:qingchuan/matrix.csv`)).status).toBe(200);
+  expect((await fetch(`${server.url}/export/jur:atlantis/matrix.csv`)).status).toBe(404);
   const metrics = await (await fetch(`${server.url}/metrics`)).text();
   await connection.close();
   expect(metrics).toMatch(/fengong_operations_total\{transport="http",operation="unknown",code="GRAPHQL_VALIDATION_FAILED"\} 1/);
   expect(metrics).toMatch(/fengong_operations_total\{transport="ws",operation="query jurisdiction",code="OK"\} 1/);
   expect(metrics).toMatch(/fengong_websocket_connections\{authenticated="false"\} 1/);
+  // Downloads are operations too: one line and one count each, with their code.
+  expect(metrics).toMatch(/fengong_operations_total\{transport="export",operation="export matrix.csv",code="OK"\} 1/);
+  expect(metrics).toMatch(/fengong_operations_total\{transport="export",operation="export matrix.csv",code="NOT_FOUND"\} 1/);
   expect(metrics).toMatch(/fengong_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
   expect(metrics).toMatch(/fengong_operation_duration_seconds_bucket/);
   expect(metrics).toMatch(/fengong_process_resident_memory_bytes/);

@@ -59,7 +59,7 @@ it('answers a warm read with no SQL at all, and a cold one with a fixed number o
   expect(server.store.size).toBe(0);
   const cold = await sqlDuring(() => graphql(server.url, TEAM));
   expect(cold).toBeGreaterThan(0);
-  expect(cold).toBeLessThanOrEqual(12);
+  expect(cold).toBeLessThanOrEqual(3); // the issue's bound; one statement today (src/store/load-facts.ts)
   expect(await sqlDuring(() => graphql(server.url, TEAM))).toBe(0);
   expect(await sqlDuring(() => graphql(server.url, SUPERVISORS))).toBe(0);
   expect(await sqlDuring(() => fetch(`${server.url}/export/jur:qingchuan/matrix.csv`).then((r) => r.text()))).toBe(0);
