@@ -8,7 +8,7 @@ import type { DepartmentFact, DirectoryFacts, IsoDate } from './facts';
 import { DomainError, UnreachableCaseError } from './errors';
 import type { RuleViolationCode } from './errors';
 import { covers, daysBetween, isIsoDate } from './interval';
-import { compareBy, compareText } from './order';
+import { compareText } from './order';
 import { departmentName, leaderName } from './describe';
 import { leadershipTeam, presidingOn } from './team';
 import { linesForDepartment } from './portfolio';
@@ -527,7 +527,8 @@ export interface TaskStatusView {
 export function taskStatus(task: KeyTaskFact, reports: readonly ProgressReportFact[], asOf: IsoDate): TaskStatusView {
   const latest = reports
     .filter((r) => r.taskId === task.id && r.reportedOn <= asOf)
-    .sort((a, b) => compareBy(compareText(a.reportedOn, b.reportedOn), compareText(a.id, b.id)))
+    // Stable: reports of one day keep the order they were recorded in (the loaders give them so), the last wins.
+    .sort((a, b) => compareText(a.reportedOn, b.reportedOn))
     .at(-1);
   const percent = latest === undefined ? 0 : latest.percent;
   const expectedPercent = evenPace(task, asOf);

@@ -5,7 +5,7 @@
 // second, and an idle timeout.
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeOperation, type OperationPolicy } from './policy';
@@ -141,8 +141,17 @@ export function serveWebSocket<Context>(options: WebSocketOptions<Context>): { d
     telemetry.record({ requestId: `ws-${id}`, transport: 'ws', operation, durationMs: performance.now() - started, code });
   };
 
+  // Each event of a subscription runs in a scope of its own, made like the operation's (same viewer, same address):
+  // a subscription lives for hours, and an identity map or a loader kept that long would answer from the past.
+  const renewals = new WeakMap<object, () => Context>();
   const server = useServer<ConnectionParams, { socket: WebSocket; request: http.IncomingMessage }>(
     {
+      subscribe: async (args) => {
+        const source = await createSourceEventStream(args);
+        if (!isAsyncIterable(source)) return source;
+        const renew = renewals.get(args.contextValue as object);
+        return eachEvent(source, (event) => execute({ ...args, rootValue: event, contextValue: renew === undefined ? args.contextValue : renew() }));
+      },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onConnect: async (ctx) => {
         const state = stateOf(ctx.extra.socket);
@@ -183,7 +192,9 @@ export function serveWebSocket<Context>(options: WebSocketOptions<Context>): { d
           const coercionErrors = policy.coerceVariables(options.schema, document, payload.operationName, variableValues);
           if (coercionErrors !== null) return coercionErrors;
           state.openOperations += 1;
-          return { schema: options.schema, document, operationName: payload.operationName, variableValues, contextValue: admitted.context(state.address) };
+          const contextValue = admitted.context(state.address);
+          renewals.set(contextValue as object, () => admitted.context(state.address));
+          return { schema: options.schema, document, operationName: payload.operationName, variableValues, contextValue };
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error instanceof Error ? error : new Error(String(error)) })];
         }
@@ -214,6 +225,37 @@ export function serveWebSocket<Context>(options: WebSocketOptions<Context>): { d
     async dispose() {
       clearInterval(idleSweep);
       await server.dispose();
+    },
+  };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * The subscription's results: `run` for each event of `source`. An iterator written out rather than an async
+ * generator, so that graphql-ws's return() (the client completes, the socket closes) ends the source at once
+ * instead of after its next event.
+ */
+function eachEvent(source: AsyncIterable<unknown>, run: (event: unknown) => ExecutionResult | Promise<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
+  const events = source[Symbol.asyncIterator]();
+  const end = async (): Promise<IteratorResult<ExecutionResult>> => {
+    await events.return?.();
+    return { value: undefined, done: true };
+  };
+  return {
+    async next() {
+      const event = await events.next();
+      return event.done === true ? { value: undefined, done: true } : { value: await run(event.value), done: false };
+    },
+    return: end,
+    async throw(error: unknown) {
+      await end();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
 }

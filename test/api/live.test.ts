@@ -12,13 +12,15 @@ import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 
 let db: TestDatabase;
 let server: RunningServer;
+/** The server's clock: 2026-11-28 unless a test moves it (and puts it back). */
+let clock = new Date('2026-11-28T02:00:00Z');
 let editorToken: string;
 let viewerToken: string;
 
 beforeAll(async () => {
   db = await openTestDatabase('live');
   await seedDemoIfEmpty(db.orm);
-  server = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: false, now: () => new Date('2026-11-28T02:00:00Z') });
+  server = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: false, now: () => clock });
   editorToken = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   viewerToken = (await createToken(db.orm.em.fork(), '区财政局', 'VIEWER', new Date())).token;
 });
@@ -183,6 +185,47 @@ describe('subscriptions over graphql-ws', () => {
     );
     expect(appointed.body.errors).toBeUndefined();
     expect((await next).directoryChanged).toEqual({ id: 'jur:qingchuan', version: before + 1 });
+  });
+
+  it('answers each event of a long subscription from a fresh scope: the second report of a task shows its new percent', async () => {
+    const probeTask = 'task:qingchuan-2026-petitions';
+    const seen: { id: string; progress: number }[] = [];
+    let arrived: () => void = () => undefined;
+    client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${viewerToken}` }, lazy: false });
+    client.subscribe<{ keyTaskChanged: { id: string; progress: number } }>({ query: 'subscription { keyTaskChanged(jurisdictionId: "jur:qingchuan") { id progress } }' }, {
+      next: (value) => {
+        seen.push(value.data!.keyTaskChanged);
+        arrived();
+      },
+      error: () => undefined, complete: () => undefined,
+    });
+    await untilDelivered(() => server.events.publish(TOPICS.keyTaskChanged, { jurisdictionId: 'jur:qingchuan', taskId: probeTask }), () => seen.some((t) => t.id === probeTask));
+    const real = () => seen.filter((t) => t.id !== probeTask);
+    const waitFor = (count: number) => new Promise<void>((resolve) => {
+      arrived = () => real().length >= count && resolve();
+      arrived();
+    });
+    const created = await graphql(
+      'mutation($input: CreateKeyTaskInput!) { createKeyTask(input: $input) { id } }',
+      { input: { jurisdictionId: 'jur:qingchuan', title: '冬季供暖保障', source: 'GOVERNMENT', supervisingLeaderId: 'leader:zhou-ming', leadUnitId: 'dept:emergency', deadline: '2027-02-28' } },
+      editorToken,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const taskId = created.body.data.createKeyTask.id as string;
+    await waitFor(1);
+    // An event carries ids; its answer is read when it is delivered. So each report, a day after the last, waits
+    // for its own event.
+    try {
+      for (const [i, percent] of [30, 60].entries()) {
+        clock = new Date(Date.parse('2026-11-29T02:00:00Z') + i * 86_400_000);
+        const reported = await graphql('mutation($input: ReportTaskProgressInput!) { reportTaskProgress(input: $input) { percent } }', { input: { taskId, text: `已完成${percent}%`, percent } }, editorToken);
+        expect(reported.body.errors).toBeUndefined();
+        await waitFor(i + 2);
+      }
+    } finally {
+      clock = new Date('2026-11-28T02:00:00Z');
+    }
+    expect(real()).toEqual([{ id: taskId, progress: 0 }, { id: taskId, progress: 30 }, { id: taskId, progress: 60 }]);
   });
 
   it('refuses a subscription without a valid token: the socket closes with 4403 Forbidden', async () => {

@@ -35,7 +35,7 @@ export async function loadKeyWork(em: SqlEntityManager, ids: readonly string[]):
   const load = [
     () => rowsOf(em, KeyTask, where, { id: 'asc' }),
     () => rowsOf(em, KeyTaskUnit, where, { taskId: 'asc', position: 'asc' }),
-    () => rowsOf(em, ProgressReport, where, { reportedOn: 'asc', id: 'asc' }),
+    () => rowsOf(em, ProgressReport, where, { reportedOn: 'asc', recordedAt: 'asc', id: 'asc' }),
     () => rowsOf(em, Directive, where, { issuedOn: 'asc', id: 'asc' }),
     () => rowsOf(em, DirectiveTransition, where, { directiveId: 'asc', seq: 'asc' }),
   ] as const;
