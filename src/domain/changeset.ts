@@ -1,15 +1,36 @@
 // Pure: no I/O, no clock. Implements R7's 分工调整: a re-division planned as one unit, checked on the state after it (R4, R5, R10).
 import type { AssignmentKind } from './vocabulary';
-import type { AssignmentFact, BackupFact, DecisionUse, DepartmentFact, DirectoryFacts, Interval, IsoDate } from './facts';
+import type { AssignmentFact, BackupFact, DecisionUse, DirectoryFacts, Interval, IsoDate } from './facts';
 import type { Refusal, ViolationCode, Warning } from './violation';
 import { UnreachableCaseError } from './errors';
 import { covers, overlaps } from './interval';
-import { describeAbsence, describeBackup, describeLine, leaderName, linePredicate } from './describe';
-import { leadershipTeam } from './team';
-import { assistIsValid, isGovernmentLine, linesForDepartment, linesOn, principalLine } from './portfolio';
+import { describeBackup, describeLine, leaderName, linePredicate } from './describe';
+import { assistIsValid, isGovernmentLine, linesOn, principalLine } from './portfolio';
 import { partnerAbsenceConflicts } from './acting';
 import { checkCollectiveDecision } from './collective-decision';
-import { lineShapeViolations, lineShapeWarning } from './line-rules';
+import {
+  holderViolations,
+  lineReferenceViolations,
+  lineShapeViolations,
+  lineShapeWarning,
+  ownDepartment,
+  pairShapeViolations,
+  type LineFinding,
+} from './line-rules';
+import {
+  assistOrphaned,
+  divisionDates,
+  duplicateLine,
+  duplicatePair,
+  firstDayOffTeam,
+  isSameLine,
+  linesStillHeld,
+  partnerAbsencesOverlap,
+  presidesNotUnique,
+  presidingLinesOn,
+  supervisingLinesOn,
+  supervisorLost,
+} from './division-rules';
 
 /**
  * One item of a re-division. ASSIGN opens a line; END closes one; MOVE closes one and opens a copy for another
@@ -86,7 +107,6 @@ interface Planner {
   readonly draft: ChangesetDraft;
   readonly on: IsoDate;
   readonly newId: NewFactId;
-  readonly team: ReadonlySet<string>;
   /** Fact id → index of the item that closed it. */
   readonly closedLines: Map<string, number>;
   readonly closedBackups: Map<string, number>;
@@ -113,9 +133,12 @@ interface Planner {
  * On `after`, at the effective date and at every later date on which a line or a unit starts or ends (the state
  * after the change is checked over all time, each finding once, at its first date): PRESIDES_NOT_UNIQUE (exactly one presiding leader before, not after),
  * SUPERVISOR_LOST (R10 "every government department should have at least one supervising leader": a unit that had
- * one and has none; existing gaps are not this changeset's), ASSIST_ORPHANED (协助 "valid only while the principal
- * holds that target"), DUPLICATE_LINE (a new line or AB pair overlapping an identical one), PARTNER_ABSENCES_OVERLAP
- * (R5, for the new pairs only). No items: EMPTY_CHANGESET. The cited decision is not checked here: see
+ * one and has none; existing gaps are not this changeset's, but a stand-in it gives a unit nobody supervised leaves
+ * one when his line ends with nobody after him), ASSIST_ORPHANED (协助 "valid only while the principal holds that
+ * target"), DUPLICATE_LINE (a new line or AB pair overlapping an identical one), PARTNER_ABSENCES_OVERLAP (R5, for
+ * the new pairs only), LINES_STILL_HELD (a new line or pair still in force after its holder, or a side, leaves the
+ * team). The invariants and their words live in division-rules.ts, shared with every import, so that whatever an
+ * accepted changeset leaves a file may hold. No items: EMPTY_CHANGESET. The cited decision is not checked here: see
  * validateChangeset.
  *
  * @example planChangeset(facts, { …, effectiveDate: '2026-12-01', items: [{ op: 'MOVE', lineId: 'line:li-ming-finance', toLeaderId: 'leader:zhao-min' }] }, mint).diff.map((d) => d.text)
@@ -127,7 +150,6 @@ export function planChangeset(facts: DirectoryFacts, draft: ChangesetDraft, newI
     draft,
     on: draft.effectiveDate,
     newId,
-    team: new Set(leadershipTeam(facts, draft.effectiveDate).map((m) => m.leader.id)),
     closedLines: new Map(),
     closedBackups: new Map(),
     openedLines: [],
@@ -293,20 +315,8 @@ function planSetBackup(p: Planner, item: Extract<ChangeItem, { op: 'SET_BACKUP' 
   const found = [
     ...leaderViolations(p, index, item.leaderId, 'leaderId'),
     ...leaderViolations(p, index, item.backupId, 'backupId'),
+    ...pairShapeViolations(p.facts, item).map((f) => atItemFinding(index, f)),
   ];
-  if (item.leaderId === item.backupId) {
-    found.push(
-      itemViolation(index, 'SELF_BACKUP', `${leaderName(p.facts, item.leaderId)}不能做自己的B角`, { leaderId: item.leaderId }),
-    );
-  }
-  for (const targetId of item.exceptTargetIds) {
-    const known =
-      p.facts.departments.some((d) => d.id === targetId && d.jurisdictionId === p.facts.jurisdiction.id) ||
-      p.facts.workAreas.some((w) => w.id === targetId && w.jurisdictionId === p.facts.jurisdiction.id);
-    if (!known) {
-      found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到除外的部门或工作领域：${targetId}`, { exceptTargetId: targetId }));
-    }
-  }
   if (found.length > 0) {
     p.violations.push(...found);
     return;
@@ -408,55 +418,29 @@ function notActiveViolation(
   });
 }
 
+/** A finding of the shared rules (line-rules.ts, division-rules.ts) pinned on an item. */
+function atItemFinding(index: number, f: LineFinding): Refusal {
+  return itemViolation(index, f.code, f.message, f.details);
+}
+
+/** UNKNOWN_REFERENCE, NOT_IN_TEAM on the effective date (line-rules.ts, shared with every import). */
 function leaderViolations(p: Planner, index: number, leaderId: string, field: string): Refusal[] {
-  if (!p.facts.leaders.some((l) => l.id === leaderId && l.jurisdictionId === p.facts.jurisdiction.id)) {
-    return [itemViolation(index, 'UNKNOWN_REFERENCE', `找不到领导：${leaderId}`, { [field]: leaderId })];
-  }
-  if (p.team.has(leaderId)) return [];
-  return [
-    itemViolation(index, 'NOT_IN_TEAM', `${leaderName(p.facts, leaderId)}在${p.on}不是${p.facts.jurisdiction.name}政府班子成员`, {
-      [field]: leaderId,
-      on: p.on,
-    }),
-  ];
+  return holderViolations(p.facts, leaderId, p.on, field).map((f) => atItemFinding(index, f));
 }
 
-function departmentOf(p: Planner, departmentId: string): DepartmentFact | undefined {
-  return p.facts.departments.find((d) => d.id === departmentId && d.jurisdictionId === p.facts.jurisdiction.id);
-}
-
-/** Unknown units, areas and principals; units not in existence on the date. */
+/** Unknown units, areas and principals; units not in existence on the date (line-rules.ts). */
 function referenceViolations(p: Planner, index: number, target: Target): Refusal[] {
-  const found: Refusal[] = [];
-  if (target.departmentId !== null) {
-    const department = departmentOf(p, target.departmentId);
-    if (department === undefined) {
-      found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到部门：${target.departmentId}`, { departmentId: target.departmentId }));
-    } else if (!covers(department, p.on)) {
-      found.push(
-        itemViolation(index, 'UNIT_NOT_ACTIVE', `${department.name}在${p.on}未设立或已撤销`, { departmentId: department.id, on: p.on }),
-      );
-    }
-  }
-  const workAreaId = target.workAreaId;
-  if (workAreaId !== null && !p.facts.workAreas.some((w) => w.id === workAreaId && w.jurisdictionId === p.facts.jurisdiction.id)) {
-    found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到工作领域：${workAreaId}`, { workAreaId }));
-  }
-  const principalId = target.principalId;
-  if (principalId !== null && !p.facts.leaders.some((l) => l.id === principalId && l.jurisdictionId === p.facts.jurisdiction.id)) {
-    found.push(itemViolation(index, 'UNKNOWN_REFERENCE', `找不到主责领导：${principalId}`, { principalId }));
-  }
-  return found;
+  return lineReferenceViolations(p.facts, target, p.on).map((f) => atItemFinding(index, f));
 }
 
 /** TARGET_MISMATCH, and R4: 分管 reaches only the government's own line (the rule lives in line-rules.ts). */
 function shapeViolations(p: Planner, index: number, target: Target): Refusal[] {
-  const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
-  return lineShapeViolations(target, department).map((f) => itemViolation(index, f.code, f.message, f.details));
+  const department = target.departmentId === null ? undefined : ownDepartment(p.facts, target.departmentId);
+  return lineShapeViolations(target, department).map((f) => atItemFinding(index, f));
 }
 
 function liaisonWarning(p: Planner, index: number, target: Target): void {
-  const department = target.departmentId === null ? undefined : departmentOf(p, target.departmentId);
+  const department = target.departmentId === null ? undefined : ownDepartment(p.facts, target.departmentId);
   const warning = lineShapeWarning(target, department);
   if (warning === null) return;
   p.warnings.push({ itemIndex: index, code: warning.code, message: `第${index + 1}项：${warning.message}`, details: warning.details });
@@ -514,21 +498,6 @@ function applied(p: Planner): DirectoryFacts {
 }
 
 /**
- * The dates on which the state after the change must be checked: the effective date and every later date on which
- * a line or a unit starts or ends (the invariants can only change there), in order.
- */
-function checkDates(p: Planner, after: DirectoryFacts): IsoDate[] {
-  const dates = new Set<IsoDate>([p.on]);
-  const add = (i: Interval) => {
-    if (i.validFrom > p.on) dates.add(i.validFrom);
-    if (i.validTo !== null && i.validTo > p.on) dates.add(i.validTo);
-  };
-  for (const a of after.assignments) if (a.jurisdictionId === p.facts.jurisdiction.id) add(a);
-  for (const d of after.departments) if (d.jurisdictionId === p.facts.jurisdiction.id) add(d);
-  return [...dates].sort();
-}
-
-/**
  * The whole-state checks on `after`, at every date from the effective date on where an interval starts or ends
  * (not only on the effective date: a line that ends later must not leave a gap then). Each finding is reported once,
  * at the first date it occurs.
@@ -542,37 +511,32 @@ function checkAfter(p: Planner, after: DirectoryFacts): void {
       seen.add(key);
       return true;
     });
-  for (const on of checkDates(p, after)) {
+  // The effective date and every later date on which a line or a unit starts or ends (division-rules.ts).
+  let previous: IsoDate | null = null;
+  for (const on of divisionDates(after, p.on)) {
     p.violations.push(
       ...once(presidingViolations(p, after, on)),
-      ...once(supervisorLostViolations(p, after, on)),
+      ...once(supervisorLostViolations(p, after, on, previous)),
       ...once(orphanedAssistViolations(p, after, on)),
     );
+    previous = on;
   }
-  p.violations.push(...duplicateViolations(p, after), ...partnerAbsenceViolations(p, after));
+  p.violations.push(...duplicateViolations(p, after), ...stillHeldViolations(p, after), ...partnerAbsenceViolations(p, after));
+}
+
+/** A finding of division-rules.ts said of the state after the change. */
+function afterChange(itemIndex: number | null, f: LineFinding): Refusal {
+  return atItem(itemIndex, f.code, `调整后${f.message}`, f.details);
 }
 
 function presidingViolations(p: Planner, after: DirectoryFacts, on: IsoDate): Refusal[] {
-  const presidingLines = (facts: DirectoryFacts): AssignmentFact[] => linesOn(facts, on).filter((l) => l.kind === 'PRESIDES');
-  const before = presidingLines(p.facts);
-  const now = presidingLines(after);
+  const before = presidingLinesOn(p.facts, on);
+  const now = presidingLinesOn(after, on);
   if (before.length !== 1 || now.length === 1) return [];
   const opened = p.openedLines.filter((o) => o.line.kind === 'PRESIDES').map((o) => o.itemIndex);
   const closed = lastItem(before, p.closedLines);
   const touching = closed === null ? opened : [...opened, closed];
-  const government = `${p.facts.jurisdiction.name}政府`;
-  const message =
-    now.length === 0
-      ? `调整后${on}无人主持${government}全面工作`
-      : `调整后${on}有${now.length}人同时主持${government}全面工作：${now.map((l) => leaderName(after, l.leaderId)).join('、')}`;
-  return [
-    atItem(
-      touching.length === 0 ? null : Math.max(...touching),
-      'PRESIDES_NOT_UNIQUE',
-      `${message}；主持全面工作的领导任何时候都有且只有一人`,
-      { on, presidingLeaderIds: now.map((l) => l.leaderId) },
-    ),
-  ];
+  return [afterChange(touching.length === 0 ? null : Math.max(...touching), presidesNotUnique(after, on, now))];
 }
 
 /** The last item that closed one of these facts, or null when none did. */
@@ -588,22 +552,26 @@ function atItem(itemIndex: number | null, code: ViolationCode, message: string, 
   return itemIndex === null ? wholeViolation(code, message, details) : itemViolation(itemIndex, code, message, details);
 }
 
-function supervisorLostViolations(p: Planner, after: DirectoryFacts, on: IsoDate): Refusal[] {
-  const supervising = (facts: DirectoryFacts, departmentId: string): AssignmentFact[] =>
-    linesForDepartment(facts, departmentId, on).filter((l) => l.kind === 'SUPERVISES');
+/**
+ * A unit supervised on `on` before the change and not after it; or one that a line this change opens supervised on
+ * the date before (`previous`, a date checked already) and nobody supervises from `on`: a stand-in who leaves leaves
+ * a gap, even in a unit nobody supervised before him (the same rule as for recorded data, division-rules.ts).
+ */
+function supervisorLostViolations(p: Planner, after: DirectoryFacts, on: IsoDate, previous: IsoDate | null): Refusal[] {
   const found: Refusal[] = [];
   for (const department of p.facts.departments) {
     if (department.jurisdictionId !== p.facts.jurisdiction.id || !isGovernmentLine(department.kind) || !covers(department, on)) continue;
-    const before = supervising(p.facts, department.id);
-    if (before.length === 0 || supervising(after, department.id).length > 0) continue;
-    found.push(
-      atItem(
-        lastItem(before, p.closedLines),
-        'SUPERVISOR_LOST',
-        `调整后${department.name}自${on}起没有分管领导：每个政府部门都要有分管领导（R10）`,
-        { departmentId: department.id, on, endedLineIds: before.map((l) => l.id) },
-      ),
-    );
+    if (supervisingLinesOn(after, department.id, on).length > 0) continue;
+    const before = supervisingLinesOn(p.facts, department.id, on);
+    if (before.length > 0) {
+      found.push(afterChange(lastItem(before, p.closedLines), supervisorLost(department, on, before)));
+      continue;
+    }
+    const stoodIn = previous === null ? [] : supervisingLinesOn(after, department.id, previous);
+    const opened = p.openedLines.filter((o) => stoodIn.includes(o.line));
+    if (opened.length > 0) {
+      found.push(afterChange(Math.max(...opened.map((o) => o.itemIndex)), supervisorLost(department, on, stoodIn)));
+    }
   }
   return found;
 }
@@ -616,28 +584,14 @@ function orphanedAssistViolations(p: Planner, after: DirectoryFacts, on: IsoDate
     // A recorded assist that was already orphaned (or not yet begun) before the change is not this changeset's doing.
     if (opened === undefined && !(covers(line, on) && assistIsValid(p.facts, line, on))) continue;
     const held = opened === undefined ? principalLine(p.facts, line, on) : undefined;
-    const principal = line.principalId === null ? '' : leaderName(after, line.principalId);
     found.push(
-      atItem(
+      afterChange(
         opened === undefined ? lastItem(held === undefined ? [] : [held], p.closedLines) : opened.itemIndex,
-        'ASSIST_ORPHANED',
-        `调整后“${describeLine(after, line)}”在${on}失去依据：${principal}届时不负责该项工作，协助只在主责领导负责期间有效`,
-        { lineId: line.id, principalId: line.principalId, on },
+        assistOrphaned(after, line, on),
       ),
     );
   }
   return found;
-}
-
-function sameLine(a: AssignmentFact, b: AssignmentFact): boolean {
-  return (
-    a.leaderId === b.leaderId &&
-    a.kind === b.kind &&
-    a.departmentId === b.departmentId &&
-    a.workAreaId === b.workAreaId &&
-    a.principalId === b.principalId &&
-    a.subject === b.subject
-  );
 }
 
 /** A new line or pair that overlaps an identical one, recorded or opened by an earlier item. */
@@ -647,15 +601,9 @@ function duplicateViolations(p: Planner, after: DirectoryFacts): Refusal[] {
   for (const { line, itemIndex } of p.openedLines) {
     const twin = after.assignments.find((other) => {
       const otherIndex = openedLineIndex.get(other);
-      return other !== line && (otherIndex === undefined || otherIndex < itemIndex) && sameLine(other, line) && overlaps(other, line);
+      return other !== line && (otherIndex === undefined || otherIndex < itemIndex) && isSameLine(other, line) && overlaps(other, line);
     });
-    if (twin === undefined) continue;
-    found.push(
-      itemViolation(itemIndex, 'DUPLICATE_LINE', `“${describeLine(after, line)}”与已有的同一分工重叠（自${twin.validFrom}起）`, {
-        lineId: line.id,
-        duplicateOfId: twin.id,
-      }),
-    );
+    if (twin !== undefined) found.push(atItemFinding(itemIndex, duplicateLine(after, line, twin)));
   }
   const openedBackupIndex = new Map(p.openedBackups.map((o) => [o.backup, o.itemIndex]));
   for (const { backup, itemIndex } of p.openedBackups) {
@@ -663,13 +611,26 @@ function duplicateViolations(p: Planner, after: DirectoryFacts): Refusal[] {
       const otherIndex = openedBackupIndex.get(other);
       return other !== backup && (otherIndex === undefined || otherIndex < itemIndex) && other.leaderId === backup.leaderId && overlaps(other, backup);
     });
-    if (twin === undefined) continue;
-    found.push(
-      itemViolation(itemIndex, 'DUPLICATE_LINE', `${leaderName(after, backup.leaderId)}同期已有B角：${describeBackup(after, twin)}（自${twin.validFrom}起）`, {
-        backupId: backup.id,
-        duplicateOfId: twin.id,
-      }),
-    );
+    if (twin !== undefined) found.push(atItemFinding(itemIndex, duplicatePair(after, backup, twin)));
+  }
+  return found;
+}
+
+/**
+ * A line or AB pair the change opens that would still be in force after its holder (or a side of the pair) leaves
+ * the team (LINES_STILL_HELD, the rule endAppointment keeps: his lines end or pass on with his appointment).
+ */
+function stillHeldViolations(p: Planner, after: DirectoryFacts): Refusal[] {
+  const found: Refusal[] = [];
+  for (const { line, itemIndex } of p.openedLines) {
+    const off = firstDayOffTeam(after, line.leaderId, line);
+    if (off !== null) found.push(atItemFinding(itemIndex, linesStillHeld(after, line.leaderId, off, [line], [])));
+  }
+  for (const { backup, itemIndex } of p.openedBackups) {
+    const side = [backup.leaderId, backup.backupId].find((id) => firstDayOffTeam(after, id, backup) !== null);
+    if (side !== undefined) {
+      found.push(atItemFinding(itemIndex, linesStillHeld(after, side, firstDayOffTeam(after, side, backup) as IsoDate, [], [backup])));
+    }
   }
   return found;
 }
@@ -680,16 +641,7 @@ function partnerAbsenceViolations(p: Planner, after: DirectoryFacts): Refusal[] 
   const found: Refusal[] = [];
   for (const conflict of partnerAbsenceConflicts(after)) {
     const pair = opened.get(conflict.backupId);
-    if (pair === undefined) continue;
-    const absences = after.absences.filter((x) => conflict.absenceIds.includes(x.id)).map((x) => describeAbsence(after, x));
-    found.push(
-      itemViolation(
-        pair.itemIndex,
-        'PARTNER_ABSENCES_OVERLAP',
-        `${describeBackup(after, pair.backup)}，但两人不在岗时间重叠且未指定第三人代行：${absences.join('；')}（R5）`,
-        { backupId: pair.backup.id, absenceIds: conflict.absenceIds },
-      ),
-    );
+    if (pair !== undefined) found.push(atItemFinding(pair.itemIndex, partnerAbsencesOverlap(after, pair.backup, conflict.absenceIds)));
   }
   return found;
 }

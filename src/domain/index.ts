@@ -20,6 +20,7 @@ export * from './collective-decision';
 export * from './changeset';
 export * from './absence-check';
 export * from './line-rules';
+export * from './division-rules';
 export * from './key-task';
 export * from './accountability';
 export * from './directive';

@@ -5,8 +5,9 @@ import type { PostKind } from './vocabulary';
 import type { AppointmentFact, BackupFact, AssignmentFact, DirectoryFacts, IsoDate, PostFact, TeamOrderFact } from './facts';
 import type { Refusal, ViolationCode } from './violation';
 import { covers } from './interval';
-import { describeLine, leaderName } from './describe';
+import { leaderName } from './describe';
 import { leadershipTeam, postOf } from './team';
+import { linesStillHeld } from './division-rules';
 
 function violation(code: ViolationCode, message: string, details: Record<string, unknown>): Refusal {
   return { itemIndex: null, code, message, details };
@@ -139,17 +140,8 @@ export function checkEndAppointment(
     (b) => b.jurisdictionId === facts.jurisdiction.id && (b.leaderId === leaderId || b.backupId === leaderId) && laterOrOn(b) && offTeam(start(b)),
   );
   if (lines.length === 0 && pairs.length === 0) return { appointment, violations: [] };
-  const named = [...lines.map((l) => `“${describeLine(ended, l)}”`), ...(pairs.length > 0 ? [`${pairs.length}项AB角安排`] : [])];
-  return {
-    appointment,
-    violations: [
-      violation(
-        'LINES_STILL_HELD',
-        `${who}自${request.validTo}起不再是${facts.jurisdiction.name}政府班子成员，但仍承担${named.join('、')}：须在同一调整中终止或移交（经会议集体研究决定）`,
-        { leaderId, lineIds: lines.map((l) => l.id), backupIds: pairs.map((b) => b.id) },
-      ),
-    ],
-  };
+  const held = linesStillHeld(ended, leaderId, request.validTo, lines, pairs);
+  return { appointment, violations: [violation(held.code, held.message, held.details)] };
 }
 
 /**

@@ -1,11 +1,14 @@
-// Pure: no I/O, no clock. The one statement of what a portfolio line may point at (docs/domain.md glossary) and R4
-// (联系 is not direction), shared by changesets and by every import (seeds, Popolo files, notices).
+// Pure: no I/O, no clock. The one statement of what a portfolio line or an AB pair may point at (docs/domain.md
+// glossary), who may hold it and R4 (联系 is not direction), shared by changesets and by every import (seeds, Popolo
+// files, notices).
 import type { AssignmentKind } from './vocabulary';
-import type { DepartmentFact } from './facts';
+import type { DepartmentFact, DirectoryFacts, IsoDate } from './facts';
 import type { ViolationCode, WarningCode } from './violation';
 import { UnreachableCaseError } from './errors';
-import { departmentKindLabel } from './describe';
+import { departmentKindLabel, leaderName } from './describe';
+import { covers } from './interval';
 import { isGovernmentLine } from './portfolio';
+import { leadershipTeam } from './team';
 
 /** What makes a line the line it is: its kind, holder and target. */
 export interface LineShape {
@@ -92,4 +95,82 @@ export function lineShapeWarning(target: LineShape, department: DepartmentFact |
     message: `${department.name}是${departmentKindLabel(department.kind)}，通常由领导分管而不是联系（R4）`,
     details: { departmentId: department.id, departmentKind: department.kind },
   };
+}
+
+/** The government's own unit by that id (a unit of another government is unknown here). */
+export function ownDepartment(facts: DirectoryFacts, departmentId: string): DepartmentFact | undefined {
+  return facts.departments.find((d) => d.id === departmentId && d.jurisdictionId === facts.jurisdiction.id);
+}
+
+/** True when the leader holds an appointment of the government on `on` (he is on its team). */
+export function isTeamMember(facts: DirectoryFacts, leaderId: string, on: IsoDate): boolean {
+  return leadershipTeam(facts, on).some((m) => m.leader.id === leaderId);
+}
+
+/**
+ * Who may hold a line or a side of an AB pair on `on` (its first day): a leader of this government
+ * (UNKNOWN_REFERENCE) on its team that day (NOT_IN_TEAM). `field` names the input he comes from (leaderId, backupId, …).
+ */
+export function holderViolations(facts: DirectoryFacts, leaderId: string, on: IsoDate, field: string): LineFinding[] {
+  if (!facts.leaders.some((l) => l.id === leaderId && l.jurisdictionId === facts.jurisdiction.id)) {
+    return [{ code: 'UNKNOWN_REFERENCE', message: `找不到领导：${leaderId}`, details: { [field]: leaderId } }];
+  }
+  if (isTeamMember(facts, leaderId, on)) return [];
+  return [
+    {
+      code: 'NOT_IN_TEAM',
+      message: `${leaderName(facts, leaderId)}在${on}不是${facts.jurisdiction.name}政府班子成员`,
+      details: { [field]: leaderId, on },
+    },
+  ];
+}
+
+/**
+ * What a line names must be this government's: its unit, work area and principal (UNKNOWN_REFERENCE), and its unit
+ * must exist on `on`, the line's first day (UNIT_NOT_ACTIVE).
+ */
+export function lineReferenceViolations(facts: DirectoryFacts, target: LineShape, on: IsoDate): LineFinding[] {
+  const found: LineFinding[] = [];
+  if (target.departmentId !== null) {
+    const department = ownDepartment(facts, target.departmentId);
+    if (department === undefined) {
+      found.push({ code: 'UNKNOWN_REFERENCE', message: `找不到部门：${target.departmentId}`, details: { departmentId: target.departmentId } });
+    } else if (!covers(department, on)) {
+      found.push({ code: 'UNIT_NOT_ACTIVE', message: `${department.name}在${on}未设立或已撤销`, details: { departmentId: department.id, on } });
+    }
+  }
+  const workAreaId = target.workAreaId;
+  if (workAreaId !== null && !facts.workAreas.some((w) => w.id === workAreaId && w.jurisdictionId === facts.jurisdiction.id)) {
+    found.push({ code: 'UNKNOWN_REFERENCE', message: `找不到工作领域：${workAreaId}`, details: { workAreaId } });
+  }
+  const principalId = target.principalId;
+  if (principalId !== null && !facts.leaders.some((l) => l.id === principalId && l.jurisdictionId === facts.jurisdiction.id)) {
+    found.push({ code: 'UNKNOWN_REFERENCE', message: `找不到主责领导：${principalId}`, details: { principalId } });
+  }
+  return found;
+}
+
+/** What makes an AB pair the pair it is: A, his B and what B does not take over. */
+export interface PairShape {
+  readonly leaderId: string;
+  readonly backupId: string;
+  readonly exceptTargetIds: readonly string[];
+}
+
+/**
+ * Refusals of an AB pair's shape (R5): SELF_BACKUP (a leader as his own B), then UNKNOWN_REFERENCE for an excepted
+ * unit or work area that is not this government's. Who holds it: holderViolations, for A and for B.
+ */
+export function pairShapeViolations(facts: DirectoryFacts, pair: PairShape): LineFinding[] {
+  const found: LineFinding[] = [];
+  if (pair.leaderId === pair.backupId) {
+    found.push({ code: 'SELF_BACKUP', message: `${leaderName(facts, pair.leaderId)}不能做自己的B角`, details: { leaderId: pair.leaderId } });
+  }
+  for (const targetId of pair.exceptTargetIds) {
+    const known =
+      ownDepartment(facts, targetId) !== undefined ||
+      facts.workAreas.some((w) => w.id === targetId && w.jurisdictionId === facts.jurisdiction.id);
+    if (!known) found.push({ code: 'UNKNOWN_REFERENCE', message: `找不到除外的部门或工作领域：${targetId}`, details: { exceptTargetId: targetId } });
+  }
+  return found;
 }

@@ -4,7 +4,7 @@ import {
   ASSIGNMENT_KINDS,
   checkCollectiveDecision,
   checkMeetingAttendance,
-  lineShapeViolations,
+  checkRecordedDivision,
   DECISION_CATEGORIES,
   DEFAULT_GOVERNANCE_RULES,
   DEPARTMENT_KINDS,
@@ -16,6 +16,7 @@ import {
   type ErrorCode,
   type GovernanceRules,
   type JurisdictionFact,
+  type RecordedEntity,
 } from '../domain';
 
 /** A government as a dataset records it: with its own rules of procedure when it has any. */
@@ -47,7 +48,8 @@ export interface DatasetProblem {
   readonly at: string;
   /**
    * BAD_USER_INPUT for a malformed file (enum values, dates, ids, dangling references); for a rule it breaks, the
-   * code a changeset breaking it gets (TARGET_MISMATCH, OUTSIDE_GOVERNMENT_LINE, QUORUM_NOT_MET, …).
+   * code a changeset breaking it gets (TARGET_MISMATCH, OUTSIDE_GOVERNMENT_LINE, DUPLICATE_LINE, SUPERVISOR_LOST,
+   * PRESIDES_NOT_UNIQUE, QUORUM_NOT_MET, …).
    */
   readonly code: ErrorCode;
   readonly message: string;
@@ -129,7 +131,6 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
   each('backups', (b, at) => {
     ref(at, 'leaderId', b.leaderId, sets.leaders, false);
     ref(at, 'backupId', b.backupId, sets.leaders, false);
-    if (b.leaderId === b.backupId) report(at, 'a leader cannot be his own backup');
     for (const target of b.exceptTargetIds) {
       if (!sets.departments.has(target) && !sets.workAreas.has(target)) report(at, `excepted target ${target} does not exist`);
     }
@@ -207,23 +208,38 @@ export function mergeDatasets(parts: Iterable<Dataset>): Dataset {
   return merged as unknown as Dataset;
 }
 
+/** Where each part's rows come in a report: a dataset's problems are listed by where they are, like a changeset's by item. */
+const PART_ORDER = Object.keys(DATASET_FILES);
+const ENTITY_PART: { readonly [E in RecordedEntity]: keyof Dataset } = { ASSIGNMENT: 'assignments', BACKUP: 'backups', ABSENCE: 'absences' };
+
 /**
- * One rule source: imported data obeys the rules a changeset obeys, with the same codes. Per meeting: its voting
- * attendees are on the team and not away that day (ATTENDEE_NOT_IN_TEAM, ATTENDEE_ABSENT). Per line: the domain's
- * target rule for its kind (TARGET_MISMATCH) and R4 (OUTSIDE_GOVERNMENT_LINE: a file cannot make a deputy 分管 the
- * tax bureau). R7 for every line and AB pair: it must cite a decision on the division of labour taken at a quorate
- * meeting (absent attendees do not count), no later than the day it took effect, not stale on that day, approving
- * the line's 文号 (DECISION_SCOPE_MISMATCH otherwise; an AB pair carries no 文号 of its own).
+ * One rule source: imported data obeys the rules a changeset obeys, with the same codes and messages.
+ * Per government, every rule of the division as the domain states it for recorded facts (checkRecordedDivision, the
+ * rules changesets apply, from line-rules.ts and division-rules.ts): each line's holder, references and target
+ * (UNKNOWN_REFERENCE, NOT_IN_TEAM, UNIT_NOT_ACTIVE, TARGET_MISMATCH, and R4's OUTSIDE_GOVERNMENT_LINE: a file cannot
+ * make a deputy 分管 the tax bureau), each AB pair's (SELF_BACKUP, …), each absence's (ABSENCE_OVERLAP, …), and the
+ * whole state over all time, at every date a line or a unit starts or ends (DUPLICATE_LINE, PRESIDES_NOT_UNIQUE,
+ * SUPERVISOR_LOST, ASSIST_ORPHANED, LINES_STILL_HELD, PARTNER_ABSENCES_OVERLAP). Per meeting: its voting attendees
+ * are on the team and not away that day (ATTENDEE_NOT_IN_TEAM, ATTENDEE_ABSENT). R7 for every line and AB pair: it
+ * must cite a decision on the division of labour taken at a quorate meeting (absent attendees do not count), no
+ * later than the day it took effect, not stale on that day, approving the line's 文号 (DECISION_SCOPE_MISMATCH
+ * otherwise; an AB pair carries no 文号 of its own).
+ * Each problem names its row (`assignments[12]`); they are listed by part and row, the first one's code is the
+ * import's. `held`: governments the target directory already holds (a Popolo re-import), whose division is not
+ * checked here — what the file changes in it is checked as a changeset (validateChangeset) instead.
  * Run after checkDataset has found the dataset well-formed.
  */
-export function checkDatasetRules(data: Dataset): DatasetProblem[] {
+export function checkDatasetRules(data: Dataset, held: ReadonlySet<string> = new Set()): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const factsOf = factsByJurisdiction(data);
-  data.assignments.forEach((a, i) => {
-    const facts = factsOf.get(a.jurisdictionId) as DirectoryFacts;
-    const department = a.departmentId === null ? undefined : facts.departments.find((d) => d.id === a.departmentId);
-    for (const finding of lineShapeViolations(a, department)) problems.push({ at: `assignments[${i}]`, code: finding.code, message: finding.message });
-  });
+  const position = new Map<string, number>();
+  for (const part of Object.values(ENTITY_PART)) (data[part] as readonly { id: string }[]).forEach((row, i) => position.set(row.id, i));
+  for (const facts of factsOf.values()) {
+    if (held.has(facts.jurisdiction.id)) continue;
+    for (const f of checkRecordedDivision(facts)) {
+      problems.push({ at: `${ENTITY_PART[f.entity]}[${position.get(f.factId) ?? -1}]`, code: f.code, message: f.message });
+    }
+  }
   data.meetings.forEach((m, i) => {
     const facts = factsOf.get(m.jurisdictionId) as DirectoryFacts;
     for (const v of checkMeetingAttendance(facts, m)) problems.push({ at: `meetings[${i}]`, code: v.code, message: v.message });
@@ -239,7 +255,19 @@ export function checkDatasetRules(data: Dataset): DatasetProblem[] {
   };
   data.assignments.forEach((a, i) => check(`assignments[${i}]`, a, a.document));
   data.backups.forEach((b, i) => check(`backups[${i}]`, b, undefined));
-  return problems;
+  return sortByPlace(problems);
+}
+
+/** Stable: by part (in the order of DATASET_FILES), then row; the problems of one row in the order they were found. */
+function sortByPlace(problems: readonly DatasetProblem[]): DatasetProblem[] {
+  const place = (p: DatasetProblem): [number, number] => {
+    const m = /^(\w+)\[(\d+)\]/.exec(p.at);
+    return m === null ? [-1, -1] : [PART_ORDER.indexOf(m[1]), Number(m[2])];
+  };
+  return problems
+    .map((p, i) => ({ p, i, at: place(p) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** The rules half of a dataset check, under its former name (R7 and the line rules). */

@@ -47,15 +47,16 @@ function parentsFirst(data: Dataset): Dataset['jurisdictions'] {
   return ordered;
 }
 
-/**
- * Checks the dataset — its form (BAD_USER_INPUT listing every problem), then the same rules a changeset obeys
- * (the line rules, R4 and R7: refused with the first rule's code, e.g. OUTSIDE_GOVERNMENT_LINE, listing every
- * problem with its own code) — and inserts it in one transaction. Ids must be new: importing over existing rows
- * fails and changes nothing.
- */
 /** A file's texts as any other input's: control characters refused, the rest normalised (src/domain/text.ts); its lists may be long. */
 const FILE_LIMITS = { ...INPUT_LIMITS, maxListItems: Number.POSITIVE_INFINITY };
 
+/**
+ * Checks the dataset — its form (BAD_USER_INPUT listing every problem), then the same rules a changeset obeys
+ * (checkDatasetRules: each line's, pair's and absence's, the whole history's invariants over all time — DUPLICATE_LINE,
+ * PRESIDES_NOT_UNIQUE, SUPERVISOR_LOST, … — and R7: refused with the first problem's code, e.g.
+ * OUTSIDE_GOVERNMENT_LINE, listing every problem with its own code and row) — and inserts it in one transaction.
+ * Nothing is written when it is refused. Ids must be new: importing over existing rows fails and changes nothing.
+ */
 export async function importDataset(em: EntityManager, given: Dataset, onProgress?: (rows: number, total: number) => void): Promise<void> {
   const data = cleanInput(given, '', FILE_LIMITS) as Dataset;
   const malformed = checkDataset(data);

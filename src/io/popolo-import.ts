@@ -306,13 +306,15 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
   const whole: Dataset = { ...dataset, jurisdictions: [...dataset.jurisdictions, ...placeholders] };
   const malformed = checkDataset(whole);
   problems.push(...malformed);
-  if (malformed.length === 0) problems.push(...checkDatasetRules(whole));
 
   // The file against the target: which governments it already holds, and as what.
   const existing = [...carried].filter((id) => present.has(id));
   const targetFacts = existing.length === 0 ? new Map<string, DirectoryFacts>() : await loadDirectoryFacts(em, existing);
   const stubs = new Set(existing.filter((id) => isEmpty(targetFacts.get(id) as DirectoryFacts)));
   const incoming = new Set([...carried].filter((id) => !present.has(id) || stubs.has(id)));
+  // The rules a changeset obeys, for the whole history of each government the file brings; a government the target
+  // holds already gets only the difference, as a changeset checked below (its recorded past is not the file's doing).
+  if (malformed.length === 0) problems.push(...checkDatasetRules(whole, new Set(existing.filter((id) => !stubs.has(id)))));
 
   const ownerOf = governmentOf(dataset);
   for (const part of Object.keys(DATASET_FILES) as Part[]) {

@@ -40,14 +40,14 @@ it.each<[string, (d: Dataset) => Dataset, string, RegExp]>([
   ['an impossible date', (d) => editLine(0, { validFrom: '2026-02-30' })(d), 'assignments[0]', /validFrom/],
   ['an inverted interval', (d) => editLine(0, { validFrom: '2026-05-01', validTo: '2026-01-01' })(d), 'assignments[0]', /must be after/],
   ['a duplicate id', (d) => ({ ...d, leaders: [...d.leaders, d.leaders[0]] }), 'leaders[', /duplicate id/],
-  ['a leader as his own backup', (d) => ({ ...d, backups: [{ ...d.backups[0], backupId: d.backups[0].leaderId }] }), 'backups[0]', /his own backup/],
   ['an unknown department kind', (d) => ({ ...d, departments: [{ ...d.departments[0], kind: 'MINISTRY' as never }] }), 'departments[0]', /kind MINISTRY/],
 ])('refuses %s', (_label, edit, at, message) => {
   const problems = checkDataset(edit(demo));
   expect(problems).toEqual(expect.arrayContaining([{ at: expect.stringContaining(at), code: 'BAD_USER_INPUT', message: expect.stringMatching(message) }]));
 });
 
-// One rule source: a file that breaks a rule of the division is refused with the code a changeset breaking it gets.
+// One rule source: a file that breaks a rule of the division is refused with the code a changeset breaking it gets
+// (every rule, through every import path: import-rules.test.ts).
 const lineOf = (d: Dataset, id: string) => d.assignments.findIndex((a) => a.id === id);
 const deputyFinance = 'line:zhou-ming-supervises-finance';
 describe.each<[string, (d: Dataset) => Dataset, ChangeItem, string]>([
@@ -128,7 +128,7 @@ describe('importing', () => {
   it('writes all of a dataset or nothing: a failure in the last table rolls back the first', async () => {
     await importDataset(db.orm.em.fork(), demo);
     const after = await counts();
-    expect(after).toEqual([2, demo.leaders.length, demo.departments.length, demo.assignments.length]);
+    expect(after).toEqual([demo.jurisdictions.length, demo.leaders.length, demo.departments.length, demo.assignments.length]);
     // A second district whose team order reuses an existing id: it fails at the very last insert.
     const second = generateDistrict({ id: 'jur:second', name: '第二区', scale: 1, validFrom: '2026-01-01' });
     const clashing = { ...second, teamOrders: [{ ...second.teamOrders[0], id: demo.teamOrders[0].id }] };
