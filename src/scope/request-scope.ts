@@ -110,8 +110,16 @@ export function createLoaders(em: SqlEntityManager, reader: FactsReader = DIRECT
 
 /** The date "today" in the directory's time zone (Chinese governments: Asia/Shanghai), as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = DATE_FORMATS.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** One formatter per time zone: making one costs more than a cached answer (it runs on every request). */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /** How a deployment makes its scopes: the same for the GraphQL server, the HTTP exports and the CLI. */
 export interface ScopeFactoryOptions {
