@@ -127,11 +127,11 @@ describe('one government into a fresh directory and back', () => {
     expect(await state(fresh)).toEqual(before);
   });
 
-  it('the whole directory then fills the stub and leaves the imported government alone', async () => {
+  it('the whole directory then fills the stub, adds the other district (NEW) and leaves the imported government alone', async () => {
     const whole = await exportTo(origin, 'whole.json');
     const run = await cli(fresh, ['import-popolo', whole.file]);
     expect(run.stderr).toBe('');
-    expect(run.json).toMatchObject({ changed: true, plan: [{ id: 'jur:jiangzhou', action: 'FILL_STUB' }, { id: 'jur:qingchuan', action: 'UNCHANGED' }] });
+    expect(run.json).toMatchObject({ changed: true, plan: [{ id: 'jur:jiangzhou', action: 'FILL_STUB' }, { id: 'jur:linjiang', action: 'NEW' }, { id: 'jur:qingchuan', action: 'UNCHANGED' }] });
     expect((await exportTo(fresh, 'whole-from-fresh.json')).doc).toEqual(whole.doc);
   });
 });

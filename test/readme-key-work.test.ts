@@ -49,3 +49,13 @@ it('the overdue example finds the 民生工程 past its deadline and the one esc
   expect(data.keyTasks.nodes.map((n: any) => [n.title, n.status])).toEqual([['农村饮水安全巩固提升工程（民生工程）', 'OVERDUE']]);
   expect(data.directives.nodes.map((n: any) => n.issuer.name)).toEqual(['李晓燕']);
 });
+
+it('the subtree example: the city’s 燃气管道 task is AT_RISK in 临江区 (61 % against 87 %) and ON_TRACK in 青川区', async () => {
+  const { subtreeCoverage } = await api.data(example('subtreeCoverage(jurisdictionId: "jur:jiangzhou"'));
+  const rows = subtreeCoverage.assignedTasks.governments.map((g: any) => [
+    g.jurisdiction.name, g.counts.total, g.tasks.map((t: any) => [t.task.title, t.status, t.progress, t.expectedProgress, t.task.supervisingLeader.name, t.task.parentTask.id]),
+  ]);
+  const task = (status: string, progress: number, leader: string) => ['城镇老旧燃气管道更新改造（民生工程）', status, progress, 87, leader, 'task:jiangzhou-2026-gas-pipes'];
+  expect(rows).toEqual([['江州市', 0, []], ['临江区', 1, [task('AT_RISK', 61, '沈佳怡')]], ['青川区', 1, [task('ON_TRACK', 84, '孙海涛')]]]);
+  expect(subtreeCoverage.assignedTasks.totals).toEqual({ total: 2, atRisk: 1, overdue: 0 });
+});

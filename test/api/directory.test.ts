@@ -30,16 +30,19 @@ describe('seeding', () => {
 describe('jurisdictions', () => {
   it('pages through governments in SQL and walks up to the parent', async () => {
     const first = await api.data(`{ jurisdictions(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
-    expect(first.jurisdictions).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ id: 'jur:jiangzhou' }] });
-    const next = await api.data(`query($after: String) { jurisdictions(first: 1, after: $after) { pageInfo { hasNextPage } nodes { id level parent { id name } } } }`, {
+    expect(first.jurisdictions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true }, nodes: [{ id: 'jur:jiangzhou' }] });
+    const next = await api.data(`query($after: String) { jurisdictions(first: 2, after: $after) { pageInfo { hasNextPage } nodes { id level parent { id name } } } }`, {
       after: first.jurisdictions.pageInfo.endCursor,
     });
     expect(next.jurisdictions).toEqual({
       pageInfo: { hasNextPage: false },
-      nodes: [{ id: 'jur:qingchuan', level: 'DISTRICT', parent: { id: 'jur:jiangzhou', name: '江州市' } }],
+      nodes: [
+        { id: 'jur:linjiang', level: 'DISTRICT', parent: { id: 'jur:jiangzhou', name: '江州市' } },
+        { id: 'jur:qingchuan', level: 'DISTRICT', parent: { id: 'jur:jiangzhou', name: '江州市' } },
+      ],
     });
     const children = await api.data(`{ jurisdictions(parentId: "jur:jiangzhou") { totalCount nodes { id } } }`);
-    expect(children.jurisdictions).toEqual({ totalCount: 1, nodes: [{ id: 'jur:qingchuan' }] });
+    expect(children.jurisdictions).toEqual({ totalCount: 2, nodes: [{ id: 'jur:linjiang' }, { id: 'jur:qingchuan' }] });
   });
 });
 

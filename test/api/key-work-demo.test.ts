@@ -22,7 +22,11 @@ afterAll(async () => {
 
 it('imports the demo key work without touching the audit feed', async () => {
   const em = db.orm.em.fork();
-  expect(await em.count(KeyTask, { jurisdictionId: 'jur:qingchuan' })).toBe(7);
+  expect(await em.count(KeyTask, { jurisdictionId: 'jur:qingchuan' })).toBe(8);
+  // The city's 民生工程 and its two child tasks, one in each district.
+  expect(await em.count(KeyTask, { jurisdictionId: 'jur:jiangzhou' })).toBe(1);
+  expect(await em.count(KeyTask, { jurisdictionId: 'jur:linjiang' })).toBe(1);
+  expect(await em.count(KeyTask, { parentTaskId: 'task:jiangzhou-2026-gas-pipes' })).toBe(2);
   expect(await em.count(AuditEvent, {})).toBe(0);
 });
 
@@ -35,7 +39,9 @@ it('shows the overdue 民生工程 first among overdue tasks, and statuses deriv
   const completed = await api.data(`{ keyTasks(jurisdictionId: "jur:qingchuan", filter: { status: COMPLETED }) { nodes { id completedOn } } }`);
   expect(completed.keyTasks.nodes).toEqual([{ id: 'task:qingchuan-2026-flu-vaccination', completedOn: '2026-11-22' }]);
   const byUnit = await api.data(`{ keyTasks(jurisdictionId: "jur:qingchuan", filter: { unitId: "dept:housing", source: CITY }) { nodes { id } } }`);
-  expect(byUnit.keyTasks.nodes.map((n: any) => n.id).sort()).toEqual(['task:qingchuan-2026-holiday-safety', 'task:qingchuan-2026-jiangbin-renewal', 'task:qingchuan-2026-old-housing']);
+  expect(byUnit.keyTasks.nodes.map((n: any) => n.id).sort()).toEqual([
+    'task:qingchuan-2026-gas-pipes', 'task:qingchuan-2026-holiday-safety', 'task:qingchuan-2026-jiangbin-renewal', 'task:qingchuan-2026-old-housing',
+  ]);
   const overdue = await api.data(`{ keyTasks(jurisdictionId: "jur:qingchuan", filter: { overdueAsOf: "2026-11-28" }) { nodes { id } } }`);
   expect(overdue.keyTasks.nodes).toEqual([{ id: 'task:qingchuan-2026-rural-water' }]);
   // On its last day it was not yet overdue, but 75% against an even pace of 100% lags by 25 points: at risk.

@@ -20,7 +20,7 @@ describe('Popolo JSON', () => {
   it('maps the directory onto persons, organizations, posts and memberships', () => {
     const doc = toPopolo(demo);
     expect(doc.persons).toHaveLength(demo.leaders.length);
-    expect(doc.organizations.filter((o) => o.classification === 'government').map((o) => o.id)).toEqual(['jur:jiangzhou', 'jur:qingchuan']);
+    expect(doc.organizations.filter((o) => o.classification === 'government').map((o) => o.id)).toEqual(['jur:jiangzhou', 'jur:qingchuan', 'jur:linjiang']);
     const finance = doc.organizations.find((o) => o.id === 'dept:finance');
     expect(finance).toMatchObject({ classification: 'CONSTITUENT', parent_id: 'jur:qingchuan', contact_details: [{ type: 'voice', value: '010-55501009' }] });
     // Popolo's end_date is the last day held; our validTo is the first day no longer held.

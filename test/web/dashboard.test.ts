@@ -245,11 +245,17 @@ suite('dashboard and explorer in Chromium', () => {
   it('switches government with the selector (and ?jurisdiction= in the URL)', async () => {
     await openDashboard();
     const options = await page.locator('#jurisdiction option').evaluateAll((os) => os.map((o: any) => [o.value, o.textContent]));
-    expect(options).toEqual([['jur:jiangzhou', '江州市'], ['jur:qingchuan', '江州市青川区']]);
+    expect(options).toEqual([['jur:jiangzhou', '江州市'], ['jur:linjiang', '江州市临江区'], ['jur:qingchuan', '江州市青川区']]);
     await page.selectOption('#jurisdiction', 'jur:jiangzhou');
-    await page.locator('#panel-team .empty').filter({ hasText: '没有班子成员记录' }).waitFor();
+    await page.locator('#panel-team .leader-card[data-leader="leader:yan-zhenghua"]').waitFor();
     await expect(page.title()).resolves.toBe('江州市 · 分工名录');
     expect(new URL(page.url()).searchParams.get('jurisdiction')).toBe('jur:jiangzhou');
+    await page.selectOption('#jurisdiction', 'jur:linjiang');
+    await page.locator('#panel-team .leader-card[data-leader="leader:wei-zhicheng"]').waitFor();
+    await expect(page.title()).resolves.toBe('江州市临江区 · 分工名录');
+    // Before any unit or team member was recorded (2019), the city's team panel says so.
+    await page.goto(`${server.url}/dashboard?jurisdiction=jur:jiangzhou&asOf=2018-06-01`);
+    await page.locator('#panel-team .empty').filter({ hasText: '没有班子成员记录' }).waitFor();
     await page.goto(`${server.url}/dashboard?jurisdiction=jur:qingchuan`);
     await page.locator('#panel-team .leader-card').first().waitFor();
     await expect(page.inputValue('#jurisdiction')).resolves.toBe('jur:qingchuan');

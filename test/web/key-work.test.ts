@@ -135,23 +135,25 @@ suite('the key-work panels in Chromium', () => {
       .resolves.toEqual(['OVERDUE', 'ON_TRACK', 'ON_TRACK']);
     await shot('tasks-by-unit');
 
-    // On 2027-01-05 the old-housing task is overdue too: it moves ahead of its group and of the completed task with
-    // an earlier deadline; the groups follow their most urgent task.
+    // On 2027-01-05 the old-housing task and the city's gas-pipes task (both due 2026-12-31) are overdue too: they move
+    // ahead of their group and of the completed task with an earlier deadline; the groups follow their most urgent task.
     await page.locator('#panel-key-tasks label[for=key-tasks-by-leader]').click();
     await page.fill('#as-of', '2027-01-05');
     await page.locator('#panel-key-tasks .task[data-task="task:qingchuan-2026-old-housing"][data-status=OVERDUE]').waitFor();
     await idle();
     await expect(attributes('#panel-key-tasks .task', 'data-task')).resolves.toEqual([
-      'task:qingchuan-2026-rural-water', 'task:qingchuan-2026-old-housing', 'task:qingchuan-2026-jiangbin-renewal',
+      'task:qingchuan-2026-rural-water', 'task:qingchuan-2026-gas-pipes', 'task:qingchuan-2026-old-housing', 'task:qingchuan-2026-jiangbin-renewal',
       'task:qingchuan-2026-holiday-safety', 'task:qingchuan-2026-petitions', 'task:qingchuan-2026-supply-prices',
       'task:qingchuan-2026-flu-vaccination',
     ]);
-    await expect(attributes('#panel-key-tasks .task', 'data-status')).resolves.toEqual(['OVERDUE', 'OVERDUE', 'AT_RISK', 'AT_RISK', 'AT_RISK', 'AT_RISK', 'COMPLETED']);
-    await expect(tasks.locator('.task-group[data-leader="leader:sun-haitao"] .task-group-head').textContent()).resolves.toMatch(/孙海涛\s*2 项，超期 1，滞后 1/);
+    await expect(attributes('#panel-key-tasks .task', 'data-status')).resolves.toEqual(['OVERDUE', 'OVERDUE', 'OVERDUE', 'AT_RISK', 'AT_RISK', 'AT_RISK', 'AT_RISK', 'COMPLETED']);
+    await expect(tasks.locator('.task-group[data-leader="leader:sun-haitao"] .task-group-head').textContent()).resolves.toMatch(/孙海涛\s*3 项，超期 2，滞后 1/);
     // Before a task was created it is not listed.
     await page.fill('#as-of', '2026-04-05');
-    await page.locator('#panel-key-tasks .task-summary li[data-status=NOT_STARTED] .count', { hasText: '2' }).waitFor();
-    await expect(attributes('#panel-key-tasks .task', 'data-task')).resolves.toEqual(['task:qingchuan-2026-rural-water', 'task:qingchuan-2026-jiangbin-renewal']);
+    await page.locator('#panel-key-tasks .task-summary li[data-status=NOT_STARTED] .count', { hasText: '3' }).waitFor();
+    await expect(attributes('#panel-key-tasks .task', 'data-task')).resolves.toEqual([
+      'task:qingchuan-2026-rural-water', 'task:qingchuan-2026-gas-pipes', 'task:qingchuan-2026-jiangbin-renewal',
+    ]);
   });
 
   it('问责链: the overdue task by default; each link a named person, acting-for when the leader is away', async () => {

@@ -162,12 +162,13 @@ suite('the dashboard on every screen and setup', () => {
 
   it('an honest empty state: a government with no data is not “all covered”', async () => {
     page = await newPage(1366, 768);
-    await page.goto(`${open.url}/dashboard?jurisdiction=jur:jiangzhou`);
+    // The city on a date before any of its units or team members was recorded.
+    await page.goto(`${open.url}/dashboard?jurisdiction=jur:jiangzhou&asOf=2018-06-01`);
     await page.locator('#panel-coverage .empty-state').waitFor();
     const coverage = await page.locator('#panel-coverage').innerText();
     expect(coverage).not.toContain('✓');
     expect(coverage).not.toContain('每个政府部门都有分管领导');
-    expect(coverage).toContain('2026-11-28 时本目录没有该政府的政府部门和班子成员记录');
+    expect(coverage).toContain('2018-06-01 时本目录没有该政府的政府部门和班子成员记录');
     await expect(page.locator('#panel-coverage .tile-ok').count()).resolves.toBe(0);
     await expect(page.locator('#panel-coverage .tile-none').count()).resolves.toBe(4);
     // With data the check is still made (the demo district).

@@ -1,7 +1,20 @@
 // Read use cases over a subtree of governments (市区一体): find the root and every government under it in one
 // statement, load all their facts in one batch (one statement per table, whatever the subtree's size), and let the
 // domain answer. Cost grows with the subtree, never with the country.
-import { BadInputError, NotFoundError, subtreeMembers, type DirectoryFacts, type JurisdictionFact, type SubtreeMember } from '../../domain';
+import {
+  BadInputError,
+  NotFoundError,
+  subtreeMembers,
+  taskStatus,
+  TASK_STATUSES,
+  type DirectoryFacts,
+  type IsoDate,
+  type JurisdictionFact,
+  type KeyTaskFact,
+  type SubtreeMember,
+  type TaskStatus,
+  type TaskStatusView,
+} from '../../domain';
 import type { RequestScope } from '../../scope/request-scope';
 import { readConnectionType } from '../../db/replicas';
 import { DirectoryService } from './directory.service';
@@ -21,6 +34,38 @@ interface SubtreeRow {
 export interface LoadedSubtree {
   readonly members: readonly SubtreeMember[];
   readonly facts: ReadonlyMap<string, DirectoryFacts>;
+}
+
+/** Key tasks by their status on a date, and all of them. */
+export type TaskStatusCounts = { readonly total: number } & { readonly [S in TaskStatus]: number };
+
+/** A task a government's parent government assigned to it (assignKeyTaskToDistricts), with its status on the date. */
+export interface AssignedTask {
+  readonly task: KeyTaskFact;
+  readonly status: TaskStatusView;
+}
+
+/** One government of a subtree: the tasks its parent government assigned to it that exist on the date. */
+export interface GovernmentAssignedTasks {
+  readonly jurisdictionId: string;
+  /** Most urgent first: OVERDUE, AT_RISK, NOT_STARTED, ON_TRACK, COMPLETED; then the nearer deadline, then id. */
+  readonly tasks: readonly AssignedTask[];
+  readonly counts: TaskStatusCounts;
+}
+
+export interface SubtreeAssignedTasks {
+  /** In the order asked for (subtreeCoverage's governments: the root first, then tree order). */
+  readonly governments: readonly GovernmentAssignedTasks[];
+  readonly totals: TaskStatusCounts;
+}
+
+/** The order of urgency the dashboards use for tasks (docs/key-work.md, 重点工作). */
+const URGENCY: readonly TaskStatus[] = ['OVERDUE', 'AT_RISK', 'NOT_STARTED', 'ON_TRACK', 'COMPLETED'];
+
+function countStatuses(statuses: readonly TaskStatus[]): TaskStatusCounts {
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const s of statuses) counts[s] += 1;
+  return { total: statuses.length, ...counts };
 }
 
 export class SubtreeService {
@@ -62,6 +107,32 @@ export class SubtreeService {
       if (f !== null) facts.set(f.jurisdiction.id, f);
     }
     return { members, facts };
+  }
+
+  /**
+   * 市区一体 交办: for each of `jurisdictionIds` (a subtree's governments), the key tasks its parent government
+   * assigned to it (a child task: parentTaskId set, which assignKeyTaskToDistricts only allows for a CITY task of the
+   * parent government) created on or before `asOf`, each with its status then (taskStatus), and counts by status.
+   * One batch of the key-work loader for all of them: one statement per key-work table, whatever the subtree's size,
+   * and rows only of these governments.
+   */
+  async assignedTasks(jurisdictionIds: readonly string[], asOf: IsoDate): Promise<SubtreeAssignedTasks> {
+    const works = await this.ctx.loaders.keyWork.loadMany(jurisdictionIds);
+    const governments = jurisdictionIds.map((jurisdictionId, i): GovernmentAssignedTasks => {
+      const work = works[i];
+      if (work instanceof Error) throw work;
+      const tasks = work.tasks
+        .filter((t) => t.parentTaskId !== null && t.createdOn <= asOf)
+        .map((task): AssignedTask => ({ task, status: taskStatus(task, work.progressReports, asOf) }))
+        .sort(
+          (a, b) =>
+            URGENCY.indexOf(a.status.status) - URGENCY.indexOf(b.status.status) ||
+            (a.task.deadline < b.task.deadline ? -1 : a.task.deadline > b.task.deadline ? 1 : 0) ||
+            (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0),
+        );
+      return { jurisdictionId, tasks, counts: countStatuses(tasks.map((t) => t.status.status)) };
+    });
+    return { governments, totals: countStatuses(governments.flatMap((g) => g.tasks.map((t) => t.status.status))) };
   }
 
   /**
