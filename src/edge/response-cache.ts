@@ -24,7 +24,11 @@ export interface CachedAnswer {
   readonly points: number;
   /** "query leadershipTeam": for logs and metrics. */
   readonly operation: string;
-  readonly dependencies: ReadonlyMap<string, VersionedFacts>;
+  /**
+   * The facts it was made from, held weakly: a kept answer never keeps superseded facts alive (once the store lets
+   * them go, the answer is stale anyway).
+   */
+  readonly dependencies: ReadonlyMap<string, WeakRef<VersionedFacts>>;
 }
 
 export interface ResponseCacheOptions {
@@ -77,7 +81,11 @@ export class ResponseCache {
     if (answer === undefined) return null;
     const ids = [...answer.dependencies.keys()];
     const held = ids.length === 0 ? new Map<string, VersionedFacts>() : await this.facts.peek(ids);
-    if (ids.every((id) => held.get(id) === answer.dependencies.get(id))) {
+    const current = (id: string) => {
+      const entry = held.get(id);
+      return entry !== undefined && entry === answer.dependencies.get(id)?.deref();
+    };
+    if (ids.every(current)) {
       this.count('answered');
       return answer;
     }
@@ -93,7 +101,8 @@ export class ResponseCache {
   keep(pending: PendingAnswer, result: { readonly data?: unknown; readonly errors?: readonly GraphQLFormattedError[]; readonly extensions?: unknown }, reads: StoreReads, operation: string, points: number): void {
     if (pending.statements !== 0 || (result.errors !== undefined && result.errors.length > 0) || result.data === undefined) return;
     const body = `${JSON.stringify({ data: result.data, ...(result.extensions === undefined ? {} : { extensions: result.extensions }) })}\n`;
-    this.answers.set(pending.key, { body, points, operation, dependencies: new Map(reads) });
+    const dependencies = new Map([...reads].map(([id, entry]) => [id, new WeakRef(entry)] as const));
+    this.answers.set(pending.key, { body, points, operation, dependencies });
     this.count('kept');
   }
 
