@@ -26,7 +26,7 @@ export class ExchangeService {
    */
   async popolo(jurisdictionId: string): Promise<PopoloDocument> {
     const data = datasetFromFacts(await new DirectoryService(this.scope).facts(jurisdictionId));
-    const parentIds = data.jurisdictions.map((j) => j.parentId).filter((id): id is string => id !== null && id !== jurisdictionId);
+    const parentIds = data.jurisdictions.map((j) => j.parentId).filter((id): id is string => id !== null);
     const parents = await this.scope.loaders.jurisdiction.loadMany(parentIds);
     const references: JurisdictionReference[] = parents
       .filter((p): p is JurisdictionFact => p !== null && !(p instanceof Error))
