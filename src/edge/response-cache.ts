@@ -95,11 +95,11 @@ export class ResponseCache {
   }
 
   /**
-   * Keeps a query's answer when it ran no statement and has no error. `data` and `extensions` are Apollo's
+   * Keeps a query's answer when it ran no statement, read nothing uncacheable (markUncacheable) and has no error. `data` and `extensions` are Apollo's
    * single result; the body is serialized as Apollo serializes it (JSON, then a newline).
    */
   keep(pending: PendingAnswer, result: { readonly data?: unknown; readonly errors?: readonly GraphQLFormattedError[]; readonly extensions?: unknown }, reads: StoreReads, operation: string, points: number): void {
-    if (pending.statements !== 0 || (result.errors !== undefined && result.errors.length > 0) || result.data === undefined) return;
+    if (pending.statements !== 0 || pending.uncacheable === true || (result.errors !== undefined && result.errors.length > 0) || result.data === undefined) return;
     const body = `${JSON.stringify({ data: result.data, ...(result.extensions === undefined ? {} : { extensions: result.extensions }) })}\n`;
     const dependencies = new Map([...reads].map(([id, entry]) => [id, new WeakRef(entry)] as const));
     this.answers.set(pending.key, { body, points, operation, dependencies });

@@ -6,6 +6,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface StatementTally {
   statements: number;
+  /**
+   * Set when the work read something whose freshness the store cannot vouch for per government (the country-wide
+   * name index: a write anywhere may change which governments match), so its answer must not be kept.
+   */
+  uncacheable?: boolean;
 }
 
 const running = new AsyncLocalStorage<StatementTally>();
@@ -15,6 +20,12 @@ export function countStatement(sql: string): string {
   const tally = running.getStore();
   if (tally !== undefined) tally.statements += 1;
   return sql;
+}
+
+/** Marks the work running now (if it keeps a tally) as one whose answer must not be kept. */
+export function markUncacheable(): void {
+  const tally = running.getStore();
+  if (tally !== undefined) tally.uncacheable = true;
 }
 
 /** The tally of the work running now, if it keeps one. */
