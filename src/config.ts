@@ -1,5 +1,6 @@
 // Environment parsing, done once. Everything else receives a Config; nothing else reads process.env.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
 import { DEFAULT_STORE_MAX_AGE_SECONDS, DEFAULT_STORE_SIZE } from './store/size';
 
@@ -39,7 +40,18 @@ export interface Config {
   readonly storeMaxAgeSeconds: number;
 }
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
+/**
+ * The project's directory (seeds/, src/web/, schema/, dist/): the nearest directory above this file with a
+ * package.json, so it is the same whether this runs from src/ (ts-node), dist/ or a benchmark's own build.
+ */
+export const PROJECT_ROOT = projectRootAbove(__dirname);
+
+function projectRootAbove(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
+  }
+}
 export const DEFAULT_SQLITE_FILE = path.join(PROJECT_ROOT, 'data', 'fengong.sqlite');
 
 /** DATABASE_URL: `postgres://…`/`postgresql://…` selects PostgreSQL; anything else is an SQLite file path. */

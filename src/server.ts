@@ -20,7 +20,8 @@ import { connectEvents, TOPICS, type Events } from './scope/events';
 import { onCommittedWrites } from './store/write-tracking';
 import { createSchema } from './graphql/schema';
 import { describeOperation, OperationPolicy, type PolicyOptions } from './edge/policy';
-import { httpRefusal, isDatabaseUnavailable } from './edge/errors';
+import { isDatabaseUnavailable } from './edge/errors';
+import { answerRepeat, answeringRepeatsFirst, hasAuthorization, MALFORMED_REQUEST, requestIdOf, type RepeatDesk } from './edge/repeats';
 import { DEFAULT_RESPONSE_CACHE, ResponseCache, type PendingAnswer, type ResponseCacheOptions } from './edge/response-cache';
 import { currentStatementTally, withStatementTally } from './store/statements';
 import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './edge/rate-limit';
@@ -134,11 +135,6 @@ export function createLocalPolicy(logger: Logger, overrides: Partial<PolicyOptio
   return new OperationPolicy({ publicReads: true, introspection: true, rateLimiter: null, logger, ...overrides });
 }
 
-/** Whether a request carries credentials (a bearer token, good or bad). */
-function hasAuthorization(req: express.Request): boolean {
-  return typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '';
-}
-
 /** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
 async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Viewer | null> {
   try {
@@ -154,8 +150,6 @@ async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Vi
     throw error;
   }
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function startServer(orm: MikroORM, port: number, host: string, options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
@@ -184,9 +178,13 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const schema = await createSchema(events);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
   // The bytes of each GraphQL request body as sent: the response cache keys on them.
   const rawBodies = new WeakMap<http.IncomingMessage, Buffer>();
+  const today = () => todayIn(options.timeZone, now());
+  const desk: RepeatDesk | null = responses === null ? null : { responses, policy, telemetry, today, rawBodies };
+  const httpServer = http.createServer(
+    desk === null ? app : answeringRepeatsFirst(desk, app, (error) => logger.error({ err: error }, 'Answering a repeat failed; it executes')),
+  );
   const scopes = scopeFactory(orm.em, { timeZone: options.timeZone, publicReads: options.publicReads, events, now, reader: store });
 
   const webSocket = serveWebSocket<Context>({
@@ -214,8 +212,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   await apollo.start();
 
   app.use((req, res, next) => {
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const id = requestIdOf(req);
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     next();
@@ -237,26 +234,13 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     // Anonymous queries answered from memory while the facts they were made from are unchanged; every other
     // request runs, its statements counted so that the response cache knows whether it may keep the answer.
     async (req, res, next) => {
-      if (responses === null || hasAuthorization(req)) return next();
-      const key = responses.keyOf(rawBodies.get(req), req.body, todayIn(options.timeZone, now()));
+      if (desk === null || hasAuthorization(req)) return next();
+      const key = desk.responses.keyOf(rawBodies.get(req), req.body, today());
       if (key === null) return next();
-      const started = performance.now();
-      const requestId = String(res.locals.requestId);
       try {
-        const answer = await responses.answer(key);
-        if (answer !== null) {
-          await policy.admitRepeat({ tokenId: null, address: req.socket.remoteAddress ?? 'unknown' }, false, answer.points);
-          telemetry.record({ requestId, transport: 'http', operation: answer.operation, durationMs: performance.now() - started, code: 'OK' });
-          res.type('application/json; charset=utf-8').send(answer.body);
-          return;
-        }
+        if (await answerRepeat(desk, key, req, res, String(res.locals.requestId))) return;
       } catch (error) {
-        const refusal = httpRefusal(error);
-        if (refusal === null) return next(error);
-        telemetry.record({ requestId, transport: 'http', operation: 'query (repeat)', durationMs: performance.now() - started, code: refusal.body.errors[0].extensions.code });
-        for (const [name, value] of refusal.headers) res.setHeader(name, value);
-        res.status(refusal.status).json(refusal.body);
-        return;
+        return next(error);
       }
       const pending: PendingAnswer = { statements: 0, key };
       withStatementTally(pending, () => next());
@@ -287,9 +271,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'Unexpected HTTP error');
-    res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : '请求格式错误 (malformed request)', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-    });
+    res.status(status).json(status === 500 ? { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : MALFORMED_REQUEST);
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

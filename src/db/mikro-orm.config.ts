@@ -8,14 +8,14 @@ import type { Options } from '@mikro-orm/core';
 import { ENTITIES } from '../entities';
 import { FlushTracker, WriteTrackingEntityManager } from '../store/write-tracking';
 import { countStatement } from '../store/statements';
-import { databaseFromUrl, type DatabaseConfig } from '../config';
+import { databaseFromUrl, PROJECT_ROOT, type DatabaseConfig } from '../config';
 import { replicaOptions } from './replicas';
 
 /** Where a dialect's migrations live, in source (ts) and compiled (js) form. */
 export function migrationPaths(kind: DatabaseConfig['kind']): { path: string; pathTs: string } {
   return {
-    path: path.join(__dirname, '..', '..', 'dist', 'db', 'migrations', kind),
-    pathTs: path.join(__dirname, 'migrations', kind),
+    path: path.join(PROJECT_ROOT, 'dist', 'db', 'migrations', kind),
+    pathTs: path.join(PROJECT_ROOT, 'src', 'db', 'migrations', kind),
   };
 }
 
@@ -56,7 +56,7 @@ const cliDatabase =
   process.env.DB_KIND === 'postgresql' && process.env.DATABASE_URL === undefined
     ? databaseFromUrl('postgresql://postgres@127.0.0.1:5432/fengong_migrations')
     : process.env.DB_KIND === 'sqlite' && process.env.DATABASE_URL === undefined
-      ? databaseFromUrl(path.join(__dirname, '..', '..', 'tmp', 'migrations.sqlite'))
+      ? databaseFromUrl(path.join(PROJECT_ROOT, 'tmp', 'migrations.sqlite'))
       : databaseFromUrl(process.env.DATABASE_URL);
 
 export default ormConfig(cliDatabase);

@@ -20,6 +20,8 @@ export interface HeldFacts {
 export interface CachedAnswer {
   /** The response body, byte for byte as Apollo sent it. */
   readonly body: string;
+  /** The same, encoded once (UTF-8) for every repeat. */
+  readonly bytes: Buffer;
   /** The rate-limit points the operation costs. */
   readonly points: number;
   /** "query leadershipTeam": for logs and metrics. */
@@ -61,7 +63,7 @@ export class ResponseCache {
 
   constructor(private readonly facts: HeldFacts, private readonly options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE) {
     this.answers = new LRUCache<string, CachedAnswer>({
-      max: Math.max(1, options.maxEntries), maxSize: Math.max(1, options.maxBytes), sizeCalculation: (answer) => Math.max(1, answer.body.length * 2),
+      max: Math.max(1, options.maxEntries), maxSize: Math.max(1, options.maxBytes), sizeCalculation: (answer) => Math.max(1, answer.body.length * 2 + answer.bytes.length),
     });
   }
 
@@ -72,6 +74,14 @@ export class ResponseCache {
    */
   keyOf(raw: Buffer | undefined, body: unknown, today: string): string | null {
     if (raw === undefined || body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { query?: unknown }).query !== 'string') return null;
+    return this.keyOfBytes(raw, today);
+  }
+
+  /**
+   * The key of a body's bytes on `today`, without reading them: only bodies that keyOf accepted are ever kept, so
+   * a lookup by these bytes finds nothing for any other body.
+   */
+  keyOfBytes(raw: Buffer, today: string): string {
     return createHash('sha256').update(today).update('\n').update(raw).digest('base64url');
   }
 
@@ -102,7 +112,7 @@ export class ResponseCache {
     if (pending.statements !== 0 || pending.uncacheable === true || (result.errors !== undefined && result.errors.length > 0) || result.data === undefined) return;
     const body = `${JSON.stringify({ data: result.data, ...(result.extensions === undefined ? {} : { extensions: result.extensions }) })}\n`;
     const dependencies = new Map([...reads].map(([id, entry]) => [id, new WeakRef(entry)] as const));
-    this.answers.set(pending.key, { body, points, operation, dependencies });
+    this.answers.set(pending.key, { body, bytes: Buffer.from(body, 'utf8'), points, operation, dependencies });
     this.count('kept');
   }
 

@@ -110,16 +110,25 @@ export function createLoaders(em: SqlEntityManager, reader: FactsReader = DIRECT
 
 /** The date "today" in the directory's time zone (Chinese governments: Asia/Shanghai), as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
+  // Present-day zone offsets are whole minutes, so a zone's date cannot change within a UTC minute: one
+  // formatting per zone and minute, not one per request (it runs on every request, a repeat included).
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = TODAY_BY_ZONE.get(timeZone);
+  if (known !== undefined && known.minute === minute) return known.today;
   let format = DATE_FORMATS.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     DATE_FORMATS.set(timeZone, format);
   }
-  return format.format(now);
+  const today = format.format(now);
+  TODAY_BY_ZONE.set(timeZone, { minute, today });
+  return today;
 }
 
-/** One formatter per time zone: making one costs more than a cached answer (it runs on every request). */
+/** One formatter per time zone: making one costs more than a cached answer. */
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+/** The last date formatted per zone, and the UTC minute it holds for. */
+const TODAY_BY_ZONE = new Map<string, { readonly minute: number; readonly today: string }>();
 
 /** How a deployment makes its scopes: the same for the GraphQL server, the HTTP exports and the CLI. */
 export interface ScopeFactoryOptions {

@@ -1,6 +1,7 @@
 // The response cache (src/edge/response-cache.ts) over real HTTP: an anonymous query that ran with no SQL is
 // answered again from memory, byte for byte, while the facts it was made from are unchanged; a write, another
 // day, a token or a query that reads the database each make it run; a repeat still pays its rate-limit points.
+import http from 'node:http';
 import { createToken } from '../../src/auth/tokens';
 import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
@@ -119,4 +120,81 @@ it('a repeat pays the rate limit like any request: RATE_LIMITED with Retry-After
   } finally {
     await limited.stop();
   }
+});
+
+/** A POST over node:http: with its length (the path that answers repeats before the framework) or in chunks (the framework's). */
+function send(url: string, body: string, framing: 'length' | 'chunked', headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const bytes = Buffer.from(body, 'utf8');
+    const request = http.request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(framing === 'length' ? { 'content-length': String(bytes.length) } : { 'transfer-encoding': 'chunked' }), ...headers },
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    if (framing === 'length') request.end(bytes);
+    else {
+      request.write(bytes.subarray(0, 7));
+      request.end(bytes.subarray(7));
+    }
+  });
+}
+
+describe('repeats answered before the framework (src/edge/repeats.ts)', () => {
+  const body = JSON.stringify({ query: TEAM });
+
+  it('a repeat is the same answer whether its body comes with a length or in chunks, and keeps the caller’s request id', async () => {
+    await send(server.url, body, 'length');
+    const executed = await send(server.url, body, 'chunked');
+    const before = answered();
+    const early = await send(server.url, body, 'length', { 'x-request-id': 'dashboard-42' });
+    const late = await send(server.url, body, 'chunked', { 'x-request-id': 'dashboard-43' });
+    expect(answered()).toBe(before + 2);
+    expect(early.text).toBe(executed.text);
+    expect(late.text).toBe(executed.text);
+    expect(early.headers['x-request-id']).toBe('dashboard-42');
+    expect(late.headers['x-request-id']).toBe('dashboard-43');
+    expect(early.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(early.headers['content-length'])).toBe(Buffer.byteLength(executed.text));
+  });
+
+  it.each([
+    ['not JSON', '{"query": '],
+    ['JSON but not an object (the body parser is strict)', '123'],
+    ['a string', '"{ jurisdictions { totalCount } }"'],
+  ])('a body that is %s is a 400 BAD_REQUEST on both paths, in GraphQL’s error shape', async (_name, malformed) => {
+    for (const framing of ['length', 'chunked'] as const) {
+      const answer = await send(server.url, malformed, framing);
+      expect({ framing, status: answer.status }).toEqual({ framing, status: 400 });
+      expect(JSON.parse(answer.text)).toEqual({ errors: [{ message: '请求格式错误 (malformed request)', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  });
+
+  it('a body read early that is no repeat executes as if it had never been read: variables, errors and writes', async () => {
+    const withVariables = JSON.stringify({ query: 'query($id: ID!) { department(id: $id) { name } }', variables: { id: 'dept:education' } });
+    expect(JSON.parse((await send(server.url, withVariables, 'length')).text).data.department.name).toBe('区教育局');
+    const invalid = JSON.parse((await send(server.url, JSON.stringify({ query: '{ nope }' }), 'length')).text);
+    expect(invalid.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const meeting = JSON.stringify({ query: 'mutation { recordMeeting(input: { jurisdictionId: "jur:qingchuan", kind: STANDING, date: "2026-11-20", number: "缓存路径测试", votingAttendeeIds: [] }) { id } }' });
+    const anonymousWrite = await send(server.url, meeting, 'length');
+    expect(JSON.parse(anonymousWrite.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('with private reads an anonymous repeat is refused before any answer (401 UNAUTHENTICATED), on both paths', async () => {
+    const closed = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: false });
+    try {
+      for (const framing of ['length', 'chunked'] as const) {
+        const refused = await send(closed.url, body, framing);
+        expect({ framing, status: refused.status }).toEqual({ framing, status: 401 });
+        expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      expect(closed.responses!.stats.answered).toBe(0);
+    } finally {
+      await closed.stop();
+    }
+  });
 });
