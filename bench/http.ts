@@ -3,7 +3,8 @@
 // statement per query, JSON.stringify — reported as ratios (the machine is noisy; ratios are what count).
 //
 //   npm run bench                                   # SQLite, the demo district (S)
-//   npm run bench -- --scale L --governments 3000   # plus a generated country of 3,000 districts (L)
+//   npm run bench -- --scale L --governments 3000   # plus a generated country of 3,000 districts (L), with the
+//                                                   # demo alone (S) beside it in the same run: L/S per query
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/fengong_bench npm run bench   # PostgreSQL
 //     (the named database is dropped and re-created: use one of its own)
 //   options: --seconds N (per measurement, default 3), --connections N (default 10), --rounds N (default 3),
@@ -125,6 +126,68 @@ async function load(url: string, connections: number, seconds: number, body: str
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** One database with our server and the baseline on it, measured side by side with the others of the run. */
+interface Side {
+  readonly label: string;
+  readonly orm: MikroORM;
+  readonly kind: string;
+  readonly ours: RunningServer;
+  readonly baseline: Awaited<ReturnType<typeof startBaseline>>;
+  readonly perRequest: Map<string, { cold: number; warm: number; bytes: number }>;
+  readonly ourRuns: Map<string, Measured[]>;
+  readonly baseRuns: Map<string, Measured[]>;
+  readonly token: string;
+}
+
+/** A database (the demo, plus a generated country when `governments` > 0) with our server and the baseline on it. */
+async function openSide(label: string, suffix: string, governments: number, responseCache: boolean, started: Side[]): Promise<Side> {
+  const statements: string[] = [];
+  const database = await freshBenchDatabase(':memory:', suffix);
+  const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
+  await seedDemoIfEmpty(orm);
+  if (governments > 0) {
+    process.stderr.write(`generating and importing a country of ${governments} districts…\n`);
+    // One dataset: the dataset check wants each government's parent in the same file, so the country goes in
+    // whole (the importer orders parents first).
+    await importDataset(orm.em.fork(), mergeDatasets(generateCountry({ governments, validFrom: '2026-01-01' })));
+  }
+  const token = (await createToken(orm.em.fork(), 'bench', 'EDITOR', new Date())).token;
+  const ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined }, ...(responseCache ? {} : { responseCache: null }) });
+  const baseline = await startBaseline(orm, database.kind === 'postgresql' ? database.url : null);
+  const side: Side = { label, orm, kind: database.kind, ours, baseline, perRequest: new Map(), ourRuns: new Map(), baseRuns: new Map(), token };
+  started.push(side);
+  // SQL statements per request: cold (the store emptied by a write-free eviction) and warm.
+  const ask = (query: string) => fetch(`${ours.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
+  for (const [name, query] of Object.entries(QUERIES)) {
+    ours.store.clear();
+    const before = statements.length;
+    const text = await ask(query);
+    if (text.includes('"errors"')) throw new Error(`${name} failed: ${text}`);
+    const cold = statements.length - before;
+    await ask(query);
+    const warmStart = statements.length;
+    await ask(query);
+    side.perRequest.set(name, { cold, warm: statements.length - warmStart, bytes: Buffer.byteLength(text) });
+  }
+  return side;
+}
+
+const push = (into: Map<string, Measured[]>, name: string, m: Measured) => into.set(name, [...(into.get(name) ?? []), m]);
+const medianRps = (runs: readonly Measured[] | undefined) => (runs === undefined ? null : median(runs.map((r) => r.rps)));
+
+function printSide(side: Side, small: Side | null): void {
+  console.log(`\n${side.label}\n`);
+  console.log(`| query | req/s | p50 ms | p99 ms | baseline req/s | ours / baseline | SQL/req cold | SQL/req warm | bytes | failures |${small === null ? '' : ' L/S req/s |'}`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${small === null ? '' : '---:|'}`);
+  for (const [name, runs] of side.ourRuns) {
+    const rps = medianRps(runs) as number;
+    const baseRps = medianRps(side.baseRuns.get(name));
+    const sql = side.perRequest.get(name);
+    const smallRps = small === null ? null : medianRps(small.ourRuns.get(name));
+    console.log(`| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${baseRps === null ? '—' : baseRps.toFixed(0)} | ${baseRps === null ? '—' : `${(rps / baseRps).toFixed(2)}×`} | ${sql?.cold ?? '—'} | ${sql?.warm ?? '—'} | ${sql?.bytes ?? '—'} | ${runs.reduce((n, r) => n + r.failures, 0)} |${smallRps === null ? '' : ` ${(rps / smallRps).toFixed(2)} |`}`);
+  }
+}
+
 async function main(): Promise<void> {
   const scale = process.argv.includes('--scale') ? process.argv[process.argv.indexOf('--scale') + 1] : 'S';
   if (scale !== 'S' && scale !== 'L') throw new Error('--scale takes S or L');
@@ -133,82 +196,51 @@ async function main(): Promise<void> {
   const connections = numberArgument('connections', 10, 1);
   const rounds = numberArgument('rounds', 3, 1);
   const responseCache = !process.argv.includes('--no-response-cache');
-  const statements: string[] = [];
-  const database = await freshBenchDatabase(':memory:');
-  const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
-  let ours: RunningServer | null = null;
-  let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
+  const sides: Side[] = [];
   try {
-    await seedDemoIfEmpty(orm);
-    if (scale === 'L') {
-      process.stderr.write(`generating and importing a country of ${governments} districts…\n`);
-      // One dataset: the dataset check wants each government's parent in the same file, so the country goes in
-      // whole (the importer orders parents first).
-      await importDataset(orm.em.fork(), mergeDatasets(generateCountry({ governments, validFrom: '2026-01-01' })));
-    }
-    statements.length = 0;
-    const token = (await createToken(orm.em.fork(), 'bench', 'EDITOR', new Date())).token;
-    ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined }, ...(responseCache ? {} : { responseCache: null }) });
-    baseline = await startBaseline(orm, database.kind === 'postgresql' ? database.url : null);
-    const graphqlUrl = `${ours.url}/graphql`;
-
-    // SQL statements per request: cold (the store emptied by a write-free eviction) and warm.
-    const perRequest = new Map<string, { cold: number; warm: number; bytes: number }>();
-    for (const [name, query] of Object.entries(QUERIES)) {
-      ours.store.clear();
-      const before = statements.length;
-      const response = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const text = await response.text();
-      if (text.includes('"errors"')) throw new Error(`${name} failed: ${text}`);
-      const cold = statements.length - before;
-      await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
-      const warmStart = statements.length;
-      await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
-      perRequest.set(name, { cold, warm: statements.length - warmStart, bytes: Buffer.byteLength(text) });
-    }
-
-    const ourRuns = new Map<string, Measured[]>();
-    const baseRuns = new Map<string, Measured[]>();
-    const push = (into: Map<string, Measured[]>, name: string, m: Measured) => into.set(name, [...(into.get(name) ?? []), m]);
-    const mixed = [
+    // At L the demo alone (S) is measured in the same run, round by round, on a database of its own: L/S is a
+    // same-run ratio, not a comparison of two runs on a noisy machine.
+    const small = await openSide('S: the demo district', scale === 'L' ? '_s' : '', 0, responseCache, sides);
+    const large = scale === 'L' ? await openSide(`L: the demo + ${governments} generated districts`, '', governments, responseCache, sides) : null;
+    const mixedFor = (side: Side) => [
       ...Array.from({ length: 99 }, () => ({ method: 'POST', body: JSON.stringify({ query: QUERIES['Q1 Directory'] }) })),
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${side.token}` },
         body: JSON.stringify({ query: WRITE, variables: { input: { jurisdictionId: JURISDICTION, kind: 'STANDING', date: TODAY, number: '压测第__N__次', votingAttendeeIds: ['leader:zhou-ming'] } } }),
-        // A file, not a function: the load generator's worker thread loads it (bench/mixed-write.js).
+        // A file, not a function: the load generator's worker thread loads it (bench/mixed-write.ts).
         setupRequest: join(__dirname, 'mixed-write.js'),
       },
     ];
-    // Warm-up: fills pools and compiles the hot paths for both servers.
-    await load(graphqlUrl, connections, 1, JSON.stringify({ query: QUERIES['Q1 Directory'] }));
-    await load(`${baseline.url}/q1`, connections, 1, null);
+    // Warm-up: fills pools and compiles the hot paths for every server.
+    for (const side of sides) {
+      await load(`${side.ours.url}/graphql`, connections, 1, JSON.stringify({ query: QUERIES['Q1 Directory'] }));
+      await load(`${side.baseline.url}/q1`, connections, 1, null);
+    }
     for (let round = 1; round <= rounds; round += 1) {
       process.stderr.write(`round ${round}/${rounds}\n`);
       for (const [name, query] of Object.entries(QUERIES)) {
-        push(ourRuns, name, await load(graphqlUrl, connections, seconds, JSON.stringify({ query })));
-        if (name === 'Q1 Directory') push(baseRuns, name, await load(`${baseline.url}/q1`, connections, seconds, null));
-        if (name === 'Q2 WhoOversees') push(baseRuns, name, await load(`${baseline.url}/q2`, connections, seconds, null));
+        for (const side of sides) {
+          push(side.ourRuns, name, await load(`${side.ours.url}/graphql`, connections, seconds, JSON.stringify({ query })));
+          if (name === 'Q1 Directory') push(side.baseRuns, name, await load(`${side.baseline.url}/q1`, connections, seconds, null));
+          if (name === 'Q2 WhoOversees') push(side.baseRuns, name, await load(`${side.baseline.url}/q2`, connections, seconds, null));
+        }
       }
-      push(ourRuns, 'Mixed (1 % writes)', await load(graphqlUrl, connections, seconds, null, mixed));
+      for (const side of sides) push(side.ourRuns, 'Mixed (1 % writes)', await load(`${side.ours.url}/graphql`, connections, seconds, null, mixedFor(side)));
     }
 
-    console.log(`\n分工名录 HTTP benchmark — ${database.kind}, scale ${scale}${scale === 'L' ? ` (demo + ${governments} generated districts)` : ' (the demo district)'}`);
-    console.log(`${connections} connections, ${seconds} s per measurement, median of ${rounds} alternating rounds; response cache ${responseCache ? 'on' : 'off'}; node ${process.version}, ${require('node:os').cpus().length} cores\n`);
-    console.log('| query | req/s | p50 ms | p99 ms | baseline req/s | ratio | SQL/req cold | SQL/req warm | bytes | failures |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const [name, runs] of ourRuns) {
-      const base = baseRuns.get(name);
-      const rps = median(runs.map((r) => r.rps));
-      const baseRps = base === undefined ? null : median(base.map((r) => r.rps));
-      const sql = perRequest.get(name);
-      console.log(`| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${baseRps === null ? '—' : baseRps.toFixed(0)} | ${baseRps === null ? '—' : `${(rps / baseRps).toFixed(2)}×`} | ${sql?.cold ?? '—'} | ${sql?.warm ?? '—'} | ${sql?.bytes ?? '—'} | ${runs.reduce((n, r) => n + r.failures, 0)} |`);
-    }
-    console.log(`\nRSS after the run: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (this process: the server, the baseline and the load generator's worker thread); governments held by the store: ${ours.store.size}`);
+    console.log(`\n分工名录 HTTP benchmark — ${small.kind}, scale ${scale}`);
+    console.log(`${connections} connections, ${seconds} s per measurement, median of ${rounds} alternating rounds; response cache ${responseCache ? 'on' : 'off'}; node ${process.version}, ${require('node:os').cpus().length} cores`);
+    printSide(small, null);
+    if (large !== null) printSide(large, small);
+    const held = sides.map((side) => `${side.label.split(':')[0]} ${side.ours.store.size}`).join(', ');
+    console.log(`\nRSS after the run: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (this process: ${sides.length === 1 ? 'the server' : 'both servers'}, the baseline and the load generator's worker thread); governments held by the store: ${held}`);
   } finally {
-    await ours?.stop();
-    await baseline?.close();
-    await orm.close(true);
+    for (const side of sides) {
+      await side.ours.stop();
+      await side.baseline.close();
+      await side.orm.close(true);
+    }
   }
 }
 

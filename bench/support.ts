@@ -12,12 +12,16 @@ export function numberArgument(name: string, fallback: number, min: number): num
 
 /**
  * BENCH_DATABASE_URL names a PostgreSQL database of the benchmark's own: it is dropped and re-created here.
- * Without it, `sqlite` (an in-memory database or a file path) is used.
+ * Without it, `sqlite` (an in-memory database or a file path) is used. `suffix` names a companion database
+ * (`fengong_bench` + `_s`), for a run that measures two sizes side by side.
  */
-export async function freshBenchDatabase(sqlite: string): Promise<DatabaseConfig> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url === undefined || url === '') return { kind: 'sqlite', url: sqlite };
-  const name = new URL(url).pathname.slice(1);
+export async function freshBenchDatabase(sqlite: string, suffix = ''): Promise<DatabaseConfig> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given === undefined || given === '') return { kind: 'sqlite', url: sqlite };
+  const named = new URL(given);
+  named.pathname = `${named.pathname}${suffix}`;
+  const url = named.toString();
+  const name = named.pathname.slice(1);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
