@@ -9,9 +9,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
 import { loadConfig } from '../src/config';
-import { todayIn } from '../src/scope/request-scope';
+import { createRequestScope, todayIn } from '../src/scope/request-scope';
 import { Assignment, AuditEvent, Changeset, Jurisdiction, Leader } from '../src/entities';
 import { addDays, type PopoloDocument, type PopoloMembership } from '../src/io/popolo';
+import { DepartmentLifeCycleService } from '../src/modules/changes/department-life-cycle.service';
+import { createEvents } from '../src/scope/events';
 import { captureOutput, directory, openCliDatabase, type CliDatabase, type Directory } from './support/cli';
 
 let dir: string;
@@ -276,5 +278,34 @@ describe('a changed file applies its difference as one changeset under R7', () =
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/government jur:qingchuan: NOT_ONE_CHANGESET: /);
     expect(run.stderr).not.toMatch(NO_SQL);
+  });
+});
+
+describe('a reorganised government through the CLI', () => {
+  it('export-popolo carries the units’ lineage, and the file imports into a fresh directory (the moved lines continue theirs)', async () => {
+    const orm = await origin.open();
+    try {
+      const scope = createRequestScope(orm.em, { today: '2026-11-28', now: new Date('2026-11-28T04:00:00Z'), viewer: null, publicReads: true, events: createEvents() });
+      const version = (await orm.em.fork().findOneOrFail(Jurisdiction, { id: 'jur:qingchuan' })).version;
+      await new DepartmentLifeCycleService(scope).apply('jur:qingchuan', {
+        op: 'MERGE', departmentIds: ['dept:sci-tech', 'dept:industry'], into: { id: 'dept:sci-industry', name: '区科技和工业信息化局', kind: 'CONSTITUENT', aliases: [] },
+        on: '2026-12-01', document: '青编〔2026〕21号',
+      }, version);
+    } finally {
+      await orm.close();
+    }
+    const { file, doc } = await exportTo(origin, 'reorganised.json', ['jur:qingchuan']);
+    expect(doc['fengong:lineage']?.map((l) => `${l.kind} ${l.predecessorId} → ${l.successorId}`).sort()).toEqual([
+      'MERGE dept:industry → dept:sci-industry', 'MERGE dept:sci-tech → dept:sci-industry',
+    ]);
+    const target = await directory(dir, 'exchange_reorg_target', { postgres: true });
+    try {
+      const run = await cli(target, ['import-popolo', file]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect((await exportTo(target, 'reorganised-again.json', ['jur:qingchuan'])).doc).toEqual(doc);
+    } finally {
+      await target.close();
+    }
   });
 });

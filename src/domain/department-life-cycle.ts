@@ -6,8 +6,10 @@ import type { AssignmentFact, DepartmentFact, DirectoryFacts, IsoDate } from './
 import type { Refusal, ViolationCode } from './violation';
 import { UnreachableCaseError } from './errors';
 import { covers } from './interval';
+import { compareText } from './order';
 import { describeLine } from './describe';
 import { lineShapeViolations } from './line-rules';
+import { introducedFindings, type Continuity, type RecordedFinding } from './division-rules';
 
 /** One step of a unit's lineage: on `date` the predecessor became (part of) the successor. */
 export interface LineageFact {
@@ -58,6 +60,8 @@ export interface DepartmentPlan {
   readonly lineCloses: readonly AssignmentFact[];
   /** Their copies on the successors, from `on`, same leader, kind, principal and end. */
   readonly lineOpens: readonly AssignmentFact[];
+  /** Which line of `lineCloses` each of `lineOpens` continues (by id). */
+  readonly lineMoves: readonly { readonly openedId: string; readonly closedId: string }[];
   readonly violations: readonly Refusal[];
 }
 
@@ -65,7 +69,7 @@ function violation(code: ViolationCode, message: string, details: Record<string,
   return { itemIndex: null, code, message, details };
 }
 
-const EMPTY: Omit<DepartmentPlan, 'violations'> = { creates: [], closes: [], renames: [], lineage: [], lineCloses: [], lineOpens: [] };
+const EMPTY: Omit<DepartmentPlan, 'violations'> = { creates: [], closes: [], renames: [], lineage: [], lineCloses: [], lineOpens: [], lineMoves: [] };
 
 /**
  * Plans one 机构改革 step. Refusals: DOCUMENT_REQUIRED; UNKNOWN_REFERENCE (a unit not of this government);
@@ -74,10 +78,103 @@ const EMPTY: Omit<DepartmentPlan, 'violations'> = { creates: [], closes: [], ren
  * NO_CHANGE (a rename to its own name); BAD shapes (a merge of fewer than two units, a split into fewer than two)
  * as INVALID_INTERVAL-free TARGET_MISMATCH; and the line rules on the moved lines (R4: a 分管 line cannot move to a
  * unit outside the government's line — OUTSIDE_GOVERNMENT_LINE).
+ * Then the state after the step (factsAfterStep) is checked as a changeset's is, over all time — on `on` and on every
+ * later date on which a line or a unit starts or ends — against the invariants of division-rules.ts, the ones every
+ * changeset and every import obeys: DUPLICATE_LINE (e.g. a moved line overlapping the same line that the successor
+ * has from a later date), SUPERVISOR_LOST (e.g. successors that outlive the end their predecessor was to have, with
+ * its lines ending then), ASSIST_ORPHANED (e.g. a 协助 line that moves while its principal's line does not, because
+ * he holds the successor already, for a shorter time), PRESIDES_NOT_UNIQUE, LINES_STILL_HELD,
+ * PARTNER_ABSENCES_OVERLAP — each finding the step introduces (introducedFindings: one the recorded past already had,
+ * on the line a moved line continues or the unit a successor carries on, is not blamed on it), said of the state
+ * after it ("调整后…"), for the whole step (itemIndex null). Nothing may be written when any is found.
  *
  * @example planDepartmentChange(facts, { op: 'MERGE', departmentIds: ['dept:grain', 'dept:development-reform'], into: { existingId: 'dept:development-reform' }, … }, mint).lineage
  */
 export function planDepartmentChange(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: 'LINEAGE' | 'LINE', n: number) => string): DepartmentPlan {
+  const plan = planStep(facts, change, newId);
+  return plan.violations.length > 0 ? plan : { ...plan, violations: stepViolations(facts, plan) };
+}
+
+/**
+ * The facts as they will be once the step is written: units created, closed and renamed, lines closed and opened, in
+ * the order the store reads them (recorded facts first, the new ones after). A new object; the input is not mutated.
+ */
+export function factsAfterStep(facts: DirectoryFacts, plan: Omit<DepartmentPlan, 'violations'>): DirectoryFacts {
+  const units = new Map<string, DepartmentFact>();
+  for (const d of plan.renames) units.set(d.id, d);
+  for (const d of plan.closes) units.set(d.id, { ...(units.get(d.id) ?? d), validTo: d.validTo });
+  const lines = new Map(plan.lineCloses.map((l) => [l.id, l]));
+  return {
+    ...facts,
+    departments: [...facts.departments.map((d) => units.get(d.id) ?? d), ...plan.creates],
+    assignments: [...facts.assignments.map((a) => lines.get(a.id) ?? a), ...plan.lineOpens],
+  };
+}
+
+/** The lineage kinds through which lines move: a unit ends and others carry on its work. */
+const CARRYING_KINDS: readonly LineageKind[] = ['MERGE', 'SPLIT', 'ABOLISH'];
+
+/**
+ * The line that `line` continues through the units' lineage (机构改革), or null: its unit is the successor of a
+ * merge, split or abolition dated the line's validFrom, the predecessor unit ended that day, and it had a line with
+ * the same leader, kind, principal, work area, subject, decision and 文号 ending that day — the line a step moves
+ * (planDepartmentChange) continues the one it closes.
+ *
+ * @example continuedLine(after, plan.lineage, movedLine)?.id // 'line:zhao-min-health'
+ */
+export function continuedLine(facts: DirectoryFacts, lineage: readonly LineageFact[], line: AssignmentFact): AssignmentFact | null {
+  if (line.departmentId === null) return null;
+  for (const step of lineage) {
+    if (step.successorId !== line.departmentId || step.date !== line.validFrom || step.predecessorId === step.successorId || !CARRYING_KINDS.includes(step.kind)) continue;
+    const predecessor = facts.departments.find((d) => d.id === step.predecessorId);
+    if (predecessor === undefined || predecessor.validTo !== step.date) continue;
+    const continued = facts.assignments.find(
+      (a) =>
+        a.departmentId === step.predecessorId && a.validTo === step.date && a.leaderId === line.leaderId && a.kind === line.kind &&
+        a.principalId === line.principalId && a.workAreaId === line.workAreaId && a.subject === line.subject &&
+        a.decisionId === line.decisionId && a.document === line.document && a.jurisdictionId === line.jurisdictionId,
+    );
+    if (continued !== undefined) return continued;
+  }
+  return null;
+}
+
+/**
+ * The day R7 measures a recorded line's decision to (its age, the presiding leader's mandate, its timing): the line's
+ * validFrom, or — for a line carried over by the units' lineage (continuedLine) — the validFrom of the line it
+ * continues, through every step of the chain. A 机构改革 moves a line without a new meeting: the line is the one the
+ * decision made.
+ *
+ * @example decisionDateOf(after, plan.lineage, movedLine) // '2026-04-01', the day the moved line's original began
+ */
+export function decisionDateOf(facts: DirectoryFacts, lineage: readonly LineageFact[], line: AssignmentFact): IsoDate {
+  let current = line;
+  const seen = new Set<string>([line.id]);
+  for (let previous = continuedLine(facts, lineage, current); previous !== null && !seen.has(previous.id); previous = continuedLine(facts, lineage, current)) {
+    seen.add(previous.id);
+    current = previous;
+  }
+  return current.validFrom;
+}
+
+/** The invariants the step would break (introducedFindings on the state after it), said of that state for the whole step. */
+function stepViolations(facts: DirectoryFacts, plan: DepartmentPlan): Refusal[] {
+  const after = factsAfterStep(facts, plan);
+  const lines = new Map(plan.lineMoves.map((m) => [m.openedId, m.closedId]));
+  const units = new Map<string, string[]>();
+  for (const step of plan.lineage) {
+    if (step.successorId === null || step.successorId === step.predecessorId) continue;
+    units.set(step.successorId, [...(units.get(step.successorId) ?? []), step.predecessorId]);
+  }
+  const continuity: Continuity = { lines, units };
+  // A finding about a moved line (not about a unit or the presidency, which name the lines that ended) names the line it continues.
+  const aboutLine = (f: RecordedFinding) => f.entity === 'ASSIGNMENT' && f.code !== 'SUPERVISOR_LOST' && f.code !== 'PRESIDES_NOT_UNIQUE' && lines.has(f.factId);
+  return introducedFindings(facts, after, continuity).map((f) =>
+    violation(f.code, `调整后${f.message}`, aboutLine(f) ? { ...f.details, continuesLineId: lines.get(f.factId) } : { ...f.details }),
+  );
+}
+
+function planStep(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: 'LINEAGE' | 'LINE', n: number) => string): DepartmentPlan {
   const refuse = (...violations: Refusal[]): DepartmentPlan => ({ ...EMPTY, violations });
   if (change.document === null || change.document.trim() === '') {
     return refuse(violation('DOCUMENT_REQUIRED', '机构设立、更名、合并、分设和撤销须写明机构编制部门或党委的文件文号', { field: 'document' }));
@@ -218,15 +315,20 @@ function withLines(
     .map((a) => ({ ...a, validTo: on }));
   const violations: Refusal[] = [];
   const lineOpens: AssignmentFact[] = [];
+  const lineMoves: { openedId: string; closedId: string }[] = [];
   const seen = new Set<string>();
   let n = 0;
-  for (const closed of lineCloses) {
-    const original = facts.assignments.find((a) => a.id === closed.id) as AssignmentFact;
+  // Of the lines a leader holds alike in several ending units, the one that runs longest moves (it covers the others).
+  const until = (a: AssignmentFact) => a.validTo ?? '9999-12-31';
+  const originals = lineCloses
+    .map((closed) => facts.assignments.find((a) => a.id === closed.id) as AssignmentFact)
+    .sort((a, b) => compareText(until(b), until(a)));
+  const alike = (a: AssignmentFact, b: AssignmentFact) =>
+    a.leaderId === b.leaderId && a.kind === b.kind && a.principalId === b.principalId && a.workAreaId === b.workAreaId && a.subject === b.subject;
+  for (const original of originals) {
     for (const successor of successors) {
-      const key = `${original.leaderId}|${original.kind}|${original.principalId ?? ''}|${successor.id}`;
-      const already = facts.assignments.some(
-        (a) => a.departmentId === successor.id && a.leaderId === original.leaderId && a.kind === original.kind && a.principalId === original.principalId && covers(a, on),
-      );
+      const key = `${original.leaderId}|${original.kind}|${original.principalId ?? ''}|${original.workAreaId ?? ''}|${original.subject ?? ''}|${successor.id}`;
+      const already = facts.assignments.some((a) => a.departmentId === successor.id && alike(a, original) && covers(a, on));
       if (seen.has(key) || already) continue;
       seen.add(key);
       const copy: AssignmentFact = { ...original, id: newId('LINE', (n += 1)), departmentId: successor.id, validFrom: on, validTo: original.validTo };
@@ -234,7 +336,8 @@ function withLines(
         violations.push(violation(f.code, `“${describeLine(facts, original)}”不能转到${successor.name}：${f.message}`, { ...f.details, lineId: original.id }));
       }
       lineOpens.push(copy);
+      lineMoves.push({ openedId: copy.id, closedId: original.id });
     }
   }
-  return { ...plan, lineCloses, lineOpens, violations };
+  return { ...plan, lineCloses, lineOpens, lineMoves, violations };
 }

@@ -321,3 +321,77 @@ function absenceFindings(facts: DirectoryFacts, found: (absence: AbsenceFact, fi
     }
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A step from one recorded state to another (a 机构改革 step): what it introduces.
+
+/** The invariants of a division's whole state over all time (R2, R5, R10, the team), as checkRecordedDivision states them. */
+export const DIVISION_INVARIANT_CODES = [
+  'DUPLICATE_LINE',
+  'PRESIDES_NOT_UNIQUE',
+  'SUPERVISOR_LOST',
+  'ASSIST_ORPHANED',
+  'LINES_STILL_HELD',
+  'PARTNER_ABSENCES_OVERLAP',
+] as const;
+
+/**
+ * What the state after a step carries on from the state before it under other ids: a line moved to a successor
+ * continues the line it was copied from; a successor unit carries on the work of its predecessors.
+ */
+export interface Continuity {
+  /** A line of the state after → the line of the state before that it continues. */
+  readonly lines: ReadonlyMap<string, string>;
+  /** A unit of the state after → the units of the state before whose work it carries on (itself not included). */
+  readonly units: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The invariant findings (DIVISION_INVARIANT_CODES) of checkRecordedDivision on `after` — over all time, at every date
+ * on which a line or a unit starts or ends — that the step from `before` introduces: a finding the recorded past
+ * already had, on the fact that `continuity` says the finding's fact continues, is not the step's doing. Compared by
+ * what a finding is about, never by its wording or by the ids a step mints:
+ * PRESIDES_NOT_UNIQUE by its date; SUPERVISOR_LOST of a unit on a date is inherited only when that unit, or a unit it
+ * carries on, lost its supervisor on that date before and none of them was supervised then before (a step that
+ * drops a line which kept one of them supervised is blamed); ASSIST_ORPHANED of a line on a date is inherited when the
+ * line it continues was orphaned on that date before; DUPLICATE_LINE by the two lines (or pairs) it names,
+ * LINES_STILL_HELD by the line or pair and the leader, PARTNER_ABSENCES_OVERLAP by the pair and the absences.
+ *
+ * @example introducedFindings(world, afterMerge, { lines: new Map([['line:new-1', 'line:zhao-min-health']]), units: new Map() }).map((f) => f.code) // []
+ */
+export function introducedFindings(before: DirectoryFacts, after: DirectoryFacts, continuity: Continuity): RecordedFinding[] {
+  const invariant = (f: RecordedFinding) => (DIVISION_INVARIANT_CODES as readonly string[]).includes(f.code);
+  const line = (id: string) => continuity.lines.get(id) ?? id;
+  const units = (id: string) => [id, ...(continuity.units.get(id) ?? [])];
+  const text = (value: unknown) => String(value ?? '');
+  const keys = (f: RecordedFinding): string[] => {
+    switch (f.code) {
+      case 'PRESIDES_NOT_UNIQUE':
+        return [`${f.code}|${text(f.details.on)}`];
+      case 'SUPERVISOR_LOST':
+        return units(text(f.details.departmentId)).map((unit) => `${f.code}|${unit}|${text(f.details.on)}`);
+      case 'DUPLICATE_LINE':
+        return [`${f.code}|${[line(f.factId), line(text(f.details.duplicateOfId))].sort().join('|')}`];
+      case 'LINES_STILL_HELD':
+        return [`${f.code}|${line(f.factId)}|${text(f.details.leaderId)}`];
+      case 'PARTNER_ABSENCES_OVERLAP':
+        return [`${f.code}|${f.factId}|${[...((f.details.absenceIds as readonly string[] | undefined) ?? [])].sort().join('|')}`];
+      default:
+        return [`${f.code}|${line(f.factId)}|${text(f.details.on)}`];
+    }
+  };
+  const recorded = new Set(checkRecordedDivision(before).filter(invariant).flatMap(keys));
+  const inherited = (f: RecordedFinding): boolean => {
+    const on = text(f.details.on);
+    if (f.code === 'SUPERVISOR_LOST') {
+      const carried = units(text(f.details.departmentId));
+      return keys(f).some((k) => recorded.has(k)) && carried.every((unit) => supervisingLinesOn(before, unit, on).length === 0);
+    }
+    if (f.code === 'ASSIST_ORPHANED') {
+      const continued = before.assignments.find((a) => a.id === line(f.factId));
+      return continued !== undefined && covers(continued, on) && !assistIsValid(before, continued, on);
+    }
+    return keys(f).some((k) => recorded.has(k));
+  };
+  return checkRecordedDivision(after).filter((f) => invariant(f) && !inherited(f));
+}

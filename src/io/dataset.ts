@@ -6,16 +6,19 @@ import {
   checkMeetingAttendance,
   checkRecordedDivision,
   DECISION_CATEGORIES,
+  decisionDateOf,
   DEFAULT_GOVERNANCE_RULES,
   DEPARTMENT_KINDS,
   isIsoDate,
   JURISDICTION_LEVELS,
+  LINEAGE_KINDS,
   MEETING_KINDS,
   POST_KINDS,
   type DirectoryFacts,
   type ErrorCode,
   type GovernanceRules,
   type JurisdictionFact,
+  type LineageFact,
   type RecordedEntity,
 } from '../domain';
 
@@ -161,6 +164,36 @@ export function checkDataset(data: Dataset): DatasetProblem[] {
 }
 
 /**
+ * The form of the units' lineage a file carries (Popolo's `fengong:lineage`), against the dataset it comes with, as
+ * `lineage[<index>]` (BAD_USER_INPUT): a unique id; a government of the dataset; a kind of LINEAGE_KINDS; a real date;
+ * a predecessor that is a unit of that government, and a successor that is one too (null only for ABOLISH; the unit
+ * itself for RENAME, and for RENAME only).
+ */
+export function checkLineage(data: Dataset, lineage: readonly LineageFact[]): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const jurisdictions = new Set(data.jurisdictions.map((j) => j.id));
+  const units = new Map(data.departments.map((d) => [d.id, d.jurisdictionId]));
+  const ids = new Set<string>();
+  lineage.forEach((l, i) => {
+    const report = (message: string) => problems.push({ at: `lineage[${i}]`, code: 'BAD_USER_INPUT', message });
+    if (typeof l.id !== 'string' || l.id.length === 0 || l.id.length > 100) report('id must be a string of 1–100 characters');
+    else if (ids.has(l.id)) report(`duplicate id ${l.id}`);
+    else ids.add(l.id);
+    if (!jurisdictions.has(l.jurisdictionId)) report(`jurisdictionId ${l.jurisdictionId} does not exist`);
+    if (!(LINEAGE_KINDS as readonly string[]).includes(l.kind)) report(`kind ${String(l.kind)} is not one of ${LINEAGE_KINDS.join(', ')}`);
+    if (!isIsoDate(l.date)) report(`date ${String(l.date)} is not a date YYYY-MM-DD`);
+    const unit = (field: string, id: string | null) => {
+      if (id !== null && units.get(id) !== l.jurisdictionId) report(`${field} ${id} is not a unit of ${l.jurisdictionId}`);
+    };
+    unit('predecessorId', l.predecessorId);
+    unit('successorId', l.successorId);
+    if (l.successorId === null && l.kind !== 'ABOLISH') report(`a ${l.kind} step needs a successorId`);
+    if ((l.kind === 'RENAME') !== (l.successorId === l.predecessorId)) report('successorId is the predecessor itself for a RENAME, and only for it');
+  });
+  return problems;
+}
+
+/**
  * Each government's facts as the dataset describes them (the shape the database loader produces), built in one
  * pass over the dataset so that a whole country costs time linear in its size.
  */
@@ -209,7 +242,7 @@ export function mergeDatasets(parts: Iterable<Dataset>): Dataset {
 }
 
 /** Where each part's rows come in a report: a dataset's problems are listed by where they are, like a changeset's by item. */
-const PART_ORDER = Object.keys(DATASET_FILES);
+const PART_ORDER = [...Object.keys(DATASET_FILES), 'lineage'];
 const ENTITY_PART: { readonly [E in RecordedEntity]: keyof Dataset } = { ASSIGNMENT: 'assignments', BACKUP: 'backups', ABSENCE: 'absences' };
 
 /**
@@ -224,12 +257,15 @@ const ENTITY_PART: { readonly [E in RecordedEntity]: keyof Dataset } = { ASSIGNM
  * must cite a decision on the division of labour taken at a quorate meeting (absent attendees do not count), no
  * later than the day it took effect, not stale on that day, approving the line's 文号 (DECISION_SCOPE_MISMATCH
  * otherwise; an AB pair carries no 文号 of its own).
+ * A line carried over by the units' lineage (a 机构改革 moved it to a successor from the step's date: decisionDateOf,
+ * continuedLine) is the line its decision made: its decision is measured to the validFrom of the line it continues.
  * Each problem names its row (`assignments[12]`); they are listed by part and row, the first one's code is the
  * import's. `held`: governments the target directory already holds (a Popolo re-import), whose division is not
- * checked here — what the file changes in it is checked as a changeset (validateChangeset) instead.
+ * checked here — what the file changes in it is checked as a changeset (validateChangeset) instead. `lineage`: the
+ * units' lineage the file carries (checked by checkLineage first).
  * Run after checkDataset has found the dataset well-formed.
  */
-export function checkDatasetRules(data: Dataset, held: ReadonlySet<string> = new Set()): DatasetProblem[] {
+export function checkDatasetRules(data: Dataset, held: ReadonlySet<string> = new Set(), lineage: readonly LineageFact[] = []): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const factsOf = factsByJurisdiction(data);
   const position = new Map<string, number>();
@@ -244,17 +280,23 @@ export function checkDatasetRules(data: Dataset, held: ReadonlySet<string> = new
     const facts = factsOf.get(m.jurisdictionId) as DirectoryFacts;
     for (const v of checkMeetingAttendance(facts, m)) problems.push({ at: `meetings[${i}]`, code: v.code, message: v.message });
   });
-  const check = (at: string, row: { jurisdictionId: string; decisionId: string | null; validFrom: string }, document: string | null | undefined) => {
+  const check = (at: string, row: { jurisdictionId: string; decisionId: string | null }, effectiveDate: string, document: string | null | undefined) => {
     const facts = factsOf.get(row.jurisdictionId) as DirectoryFacts;
     const approved = facts.decisions.find((d) => d.id === row.decisionId)?.approvesDocument ?? null;
     const request = {
-      decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate: row.validFrom, issuedById: null, signedOn: null,
+      decisionId: row.decisionId, category: 'DIVISION_OF_LABOUR' as const, effectiveDate, issuedById: null, signedOn: null,
       document: document === undefined ? approved : document, uses: [],
     };
     for (const violation of checkCollectiveDecision(facts, request)) problems.push({ at, code: violation.code, message: violation.message });
   };
-  data.assignments.forEach((a, i) => check(`assignments[${i}]`, a, a.document));
-  data.backups.forEach((b, i) => check(`backups[${i}]`, b, undefined));
+  const lineageOf = new Map<string, LineageFact[]>();
+  for (const l of lineage) lineageOf.set(l.jurisdictionId, [...(lineageOf.get(l.jurisdictionId) ?? []), l]);
+  data.assignments.forEach((a, i) => {
+    const steps = lineageOf.get(a.jurisdictionId);
+    const from = steps === undefined ? a.validFrom : decisionDateOf(factsOf.get(a.jurisdictionId) as DirectoryFacts, steps, a);
+    check(`assignments[${i}]`, a, from, a.document);
+  });
+  data.backups.forEach((b, i) => check(`backups[${i}]`, b, b.validFrom, undefined));
   return sortByPlace(problems);
 }
 

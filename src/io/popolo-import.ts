@@ -11,7 +11,9 @@
 //   decisions, which are records) → the difference is applied as ONE changeset under R7, through the same
 //   service the API uses: it must cite a decision approving its 文号, carry a 签发人, take effect on one date.
 // Parents the file names but does not carry are RESOLVED (present) or created as a STUB (from the file's
-// `fengong:reference` organizations).
+// `fengong:reference` organizations). The units' lineage the file carries (`fengong:lineage`) is checked against the
+// file (checkLineage), lets R7 measure a line a 机构改革 moved from the line it continues, and is inserted with a new
+// government's rows.
 // Anything else that differs is a problem with a code; nothing raw from the database reaches the caller.
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DriverException } from '@mikro-orm/core';
@@ -24,15 +26,17 @@ import {
   type ChangeItem,
   type ChangesetDraft,
   type DirectoryFacts,
+  type LineageFact,
 } from '../domain';
-import { Jurisdiction } from '../entities';
+import { DepartmentLineage, Jurisdiction } from '../entities';
 import { scopeInTransaction } from '../scope/request-scope';
 import type { Events } from '../scope/events';
 import type { Viewer } from '../auth/tokens';
 import { ChangesService, decisionUses } from '../modules/changes/changes.service';
+import { insertLineage, loadLineage } from '../modules/changes/department-life-cycle.lineage';
 import { loadDirectoryFacts } from '../store/load-facts';
 import { DIRECTORY_ENTITIES } from '../store/rows';
-import { checkDataset, checkDatasetRules, DATASET_FILES, factsByJurisdiction, mergeDatasets, type Dataset, type JurisdictionRecord } from './dataset';
+import { checkDataset, checkDatasetRules, checkLineage, DATASET_FILES, factsByJurisdiction, mergeDatasets, type Dataset, type JurisdictionRecord } from './dataset';
 import { datasetFromFacts } from './exporter';
 import { insertDataset } from './importer';
 import { fromPopolo, toPopolo, type PopoloImport } from './popolo';
@@ -42,8 +46,8 @@ import { fromPopolo, toPopolo, type PopoloImport } from './popolo';
  * DECISION_SCOPE_MISMATCH, …) as a changeset gets them; and, for the file against the target:
  * ID_TAKEN (a row's id belongs to another government in the target), UNKNOWN_PARENT (a parent neither carried,
  * referenced nor present), GOVERNMENT_DIFFERS (name, level, parent or rules differ from the target's),
- * RECORD_DIFFERS (a leader, post, appointment, unit, work area, absence, protocol order, meeting or decision the
- * file and the target hold differently — only the division of labour is re-imported), HISTORY_DIFFERS (a line or
+ * RECORD_DIFFERS (a leader, post, appointment, unit, work area, absence, protocol order, meeting, decision or
+ * lineage step the file and the target hold differently — only the division of labour is re-imported), HISTORY_DIFFERS (a line or
  * AB pair whose past the file tells otherwise, or one the target holds and the file lacks: a re-import never
  * rewrites or deletes history), NOT_ONE_CHANGESET (the difference takes effect on several dates or cites several
  * decisions), VERSION_CONFLICT (the target changed between the check and the write).
@@ -88,6 +92,8 @@ export interface PopoloImportPlan {
     readonly stubs: readonly JurisdictionRecord[];
     readonly fill: readonly JurisdictionRecord[];
     readonly changesets: readonly { readonly draft: ChangesetDraft; readonly version: number; readonly records: Pick<Dataset, 'meetings' | 'decisions'> }[];
+    /** The units' lineage of the governments inserted (`fengong:lineage`). */
+    readonly lineage: readonly LineageFact[];
   };
 }
 
@@ -275,6 +281,23 @@ function recordsFor(fileFacts: DirectoryFacts, target: DirectoryFacts, fileRecor
   return { problems, added };
 }
 
+/** The lineage a file and the target hold differently for a government the target holds (RECORD_DIFFERS: a re-import changes the division only). */
+function lineageDifferences(jurisdictionId: string, file: readonly LineageFact[], target: readonly LineageFact[]): ImportProblem[] {
+  const at = `government ${jurisdictionId}`;
+  const theirs = new Map(target.map((l) => [l.id, l]));
+  const ours = file.filter((l) => l.jurisdictionId === jurisdictionId);
+  const problems: ImportProblem[] = [];
+  for (const l of ours) {
+    const t = theirs.get(l.id);
+    if (t === undefined) problems.push({ at, code: 'RECORD_DIFFERS', message: `lineage ${l.id}：文件有而目标目录没有；机构改革须在目标目录中办理` });
+    else if (canon(t) !== canon(l)) problems.push({ at, code: 'RECORD_DIFFERS', message: `lineage ${l.id}：文件与目标目录记载不同；重新导入只调整分工` });
+  }
+  for (const id of theirs.keys()) {
+    if (!ours.some((l) => l.id === id)) problems.push({ at, code: 'RECORD_DIFFERS', message: `lineage ${id}：目标目录有而文件没有；导入从不删除` });
+  }
+  return problems;
+}
+
 /**
  * Checks a parsed Popolo file against the target database and plans the import. Writes nothing: the plan is the
  * `--dry-run` report; applyPopoloImport writes it.
@@ -304,7 +327,7 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
 
   // The file on its own: its form, then the rules (R4, R7, attendance), with parents standing in as empty governments.
   const whole: Dataset = { ...dataset, jurisdictions: [...dataset.jurisdictions, ...placeholders] };
-  const malformed = checkDataset(whole);
+  const malformed = [...checkDataset(whole), ...checkLineage(whole, parsed.lineage)];
   problems.push(...malformed);
 
   // The file against the target: which governments it already holds, and as what.
@@ -314,7 +337,7 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
   const incoming = new Set([...carried].filter((id) => !present.has(id) || stubs.has(id)));
   // The rules a changeset obeys, for the whole history of each government the file brings; a government the target
   // holds already gets only the difference, as a changeset checked below (its recorded past is not the file's doing).
-  if (malformed.length === 0) problems.push(...checkDatasetRules(whole, new Set(existing.filter((id) => !stubs.has(id)))));
+  if (malformed.length === 0) problems.push(...checkDatasetRules(whole, new Set(existing.filter((id) => !stubs.has(id))), parsed.lineage));
 
   const ownerOf = governmentOf(dataset);
   for (const part of Object.keys(DATASET_FILES) as Part[]) {
@@ -330,6 +353,17 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
       }
     });
   }
+
+  // The lineage's ids likewise; a government the target holds must hold the same lineage (a re-import changes the division only).
+  const lineageIds = parsed.lineage.map((l) => l.id);
+  const lineageTaken = lineageIds.length === 0 ? [] : await em.find(DepartmentLineage, { id: { $in: lineageIds } }, { fields: ['id', 'jurisdiction'], disableIdentityMap: true });
+  const lineageOwner = new Map(lineageTaken.map((l) => [l.id, l.jurisdiction.id]));
+  parsed.lineage.forEach((l, i) => {
+    const holder = lineageOwner.get(l.id);
+    if (holder !== undefined && (incoming.has(l.jurisdictionId) || holder !== l.jurisdictionId)) {
+      problems.push({ at: `lineage[${i}]`, code: 'ID_TAKEN', message: `编号 ${l.id} 在目标目录中已属于${holder === l.jurisdictionId ? '该政府' : `另一政府（${holder}）`} (id ${l.id} is taken in the target)` });
+    }
+  });
 
   const fileFacts = malformed.length === 0 ? factsByJurisdiction(whole) : new Map<string, DirectoryFacts>();
   const governments: GovernmentPlan[] = [];
@@ -353,7 +387,7 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
     const targetRecord = theirsData.jurisdictions[0];
     const records = recordsFor(oursNormalized, theirs, { ...j, rules: j.rules ?? null }, targetRecord);
     const change = changesetFor(oursNormalized, theirs, options);
-    problems.push(...records.problems, ...change.problems);
+    problems.push(...records.problems, ...lineageDifferences(j.id, parsed.lineage, await loadLineage(em, [j.id])), ...change.problems);
     const addedRecords = records.added.meetings.length + records.added.decisions.length;
     if (change.draft === null) {
       if (addedRecords > 0 && change.problems.length === 0) {
@@ -389,7 +423,7 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
     problems,
     skipped,
     changes: insertIds.size > 0 || stubRecords.length > 0 || changesets.length > 0,
-    writes: { insert, stubs: stubRecords, fill, changesets },
+    writes: { insert, stubs: stubRecords, fill, changesets, lineage: parsed.lineage.filter((l) => insertIds.has(l.jurisdictionId)) },
   };
 }
 
@@ -428,6 +462,7 @@ export async function applyPopoloImport(
         await tx.nativeUpdate(Jurisdiction, { id: j.id }, { name: j.name, level: j.level, parent: j.parentId, rules: j.rules ?? null });
       }
       await insertDataset(tx, plan.writes.insert, onProgress);
+      await insertLineage(tx, plan.writes.lineage);
       for (const change of plan.writes.changesets) {
         await insertDataset(tx, { ...emptyDataset(), ...change.records });
         const done = await new ChangesService(scopeInTransaction(tx, { ...scope, publicReads: true })).apply(change.draft, change.version);

@@ -14,6 +14,7 @@ import {
   type DepartmentKind,
   type GovernanceRules,
   type JurisdictionLevel,
+  type LineageFact,
   type MeetingFact,
   type PostKind,
   type TeamOrderFact,
@@ -97,6 +98,11 @@ export interface PopoloDocument {
   readonly 'fengong:teamOrders': readonly TeamOrderFact[];
   readonly 'fengong:meetings': readonly MeetingFact[];
   readonly 'fengong:decisions': readonly DecisionFact[];
+  /**
+   * The units' lineage (机构改革: merged, split, renamed, abolished — predecessor → successor on a date, with the
+   * 编委 document). Written only when there is any; a file without it has none.
+   */
+  readonly 'fengong:lineage'?: readonly LineageFact[];
 }
 
 /** 主持 / 负责 / 分管 / 联系 / 协助 / 牵头协调: the Popolo `role` of a portfolio line. */
@@ -128,8 +134,9 @@ export interface JurisdictionReference {
 /**
  * `references`: governments the data names (parents) without carrying them — written as organizations marked
  * `fengong:reference`, so that one government's export can be imported into a directory that lacks its parent.
+ * `lineage`: the units' lineage steps, as recorded (`fengong:lineage`, only when there is any).
  */
-export function toPopolo(data: Dataset, references: readonly JurisdictionReference[] = []): PopoloDocument {
+export function toPopolo(data: Dataset, references: readonly JurisdictionReference[] = [], lineage: readonly LineageFact[] = []): PopoloDocument {
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
   const postsById = new Map(data.posts.map((p) => [p.id, p]));
   return {
@@ -169,6 +176,7 @@ export function toPopolo(data: Dataset, references: readonly JurisdictionReferen
     'fengong:teamOrders': data.teamOrders,
     'fengong:meetings': data.meetings,
     'fengong:decisions': data.decisions,
+    ...(lineage.length === 0 ? {} : { 'fengong:lineage': lineage }),
   };
 }
 
@@ -178,6 +186,8 @@ export interface PopoloImport {
   readonly references: readonly JurisdictionReference[];
   /** Memberships and organizations that carry nothing this directory models (kept out, listed here). */
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  /** The units' lineage the file records (`fengong:lineage`); empty when it has none. */
+  readonly lineage: readonly LineageFact[];
 }
 
 /**
@@ -249,5 +259,6 @@ export function fromPopolo(doc: PopoloDocument): PopoloImport {
     },
     references,
     skipped,
+    lineage: doc['fengong:lineage'] ?? [],
   };
 }

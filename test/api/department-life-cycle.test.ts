@@ -104,3 +104,42 @@ it.each([
 ])('refuses %s (%s), writing nothing', async (_label, mutation, type, input, code) => {
   expect((await refused(mutation, type, input))?.code).toBe(code);
 });
+
+describe('the state after a step keeps the invariants over all time (R10): refused over GraphQL with the changeset’s code, nothing written', () => {
+  const CHANGE = `mutation($input: ApplyChangesetInput!) { applyChangeset(input: $input) { id version } }`;
+
+  it('DUPLICATE_LINE: 区生态环境分局 absorbed into 区自然资源和规划分局, which 李晓燕 is to supervise from 2027 already', async () => {
+    // A re-division already applied: from 2027-01-01 李晓燕 also supervises 区自然资源局 (R7: the 25th standing meeting approved 30号).
+    await api.data(CHANGE, {
+      input: {
+        jurisdictionId: J, decisionId: 'decision:qingchuan-2026-11-adjust', document: '青政发〔2026〕30号', issuedById: 'leader:chen-yuanhang',
+        effectiveDate: '2027-01-01', expectedVersion: await version(),
+        items: [{ op: 'ASSIGN', kind: 'SUPERVISES', leaderId: 'leader:li-xiaoyan', departmentId: 'dept:natural-resources' }],
+      },
+    }, as);
+    const v = await version();
+    const lines = async () => (await api.data(`{ department(id: "dept:natural-resources", asOf: "2027-02-01") { supervisedBy { leader { id } validFrom } } }`)).department.supervisedBy;
+    const before = await lines();
+    const extensions = await refused('mergeDepartments', 'MergeDepartmentsInput', {
+      departmentIds: ['dept:ecology', 'dept:natural-resources'], intoDepartmentId: 'dept:natural-resources', on: '2026-12-05', document: DOC,
+    });
+    expect(extensions).toMatchObject({
+      code: 'DUPLICATE_LINE',
+      violations: [{
+        itemIndex: null, code: 'DUPLICATE_LINE', message: expect.stringMatching(/^调整后“李晓燕分管区自然资源和规划分局”与已有的同一分工重叠（自2027-01-01起）/),
+        details: expect.objectContaining({ continuesLineId: 'line:li-xiaoyan-supervises-ecology' }),
+      }],
+    });
+    expect(await version()).toBe(v);
+    expect(await lines()).toEqual(before);
+    expect((await unit('dept:ecology', '2026-12-05')).validTo).toBeNull();
+  });
+
+  it('without the clash the step is accepted: 区生态环境分局 goes to 区水务局, which 李晓燕 supervises already', async () => {
+    // Nothing moves (she holds the absorbing unit for good) and nothing is broken.
+    const { mergeDepartments } = await api.data(`mutation($input: MergeDepartmentsInput!) { mergeDepartments(input: $input) { id supervisedBy { leader { id } } } }`, {
+      input: { departmentIds: ['dept:ecology', 'dept:water'], intoDepartmentId: 'dept:water', on: '2026-12-05', document: DOC, expectedVersion: await version() },
+    }, as);
+    expect(mergeDepartments).toEqual({ id: 'dept:water', supervisedBy: [{ leader: { id: 'leader:li-xiaoyan' } }] });
+  });
+});

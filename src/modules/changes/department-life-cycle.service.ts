@@ -2,10 +2,11 @@
 // lines that move or end, the version bump and the audit feed, all in one transaction).
 import { ChangeRefusedError, ConflictError, NotFoundError, planDepartmentChange, type DepartmentChange, type DepartmentPlan } from '../../domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Assignment, Department, DepartmentLineage, Jurisdiction } from '../../entities';
+import { Assignment, Department, Jurisdiction } from '../../entities';
 import type { RequestScope } from '../../scope/request-scope';
 import { appendAudit, newId, type AuditEntry } from '../audit';
 import { ChangesService } from './changes.service';
+import { insertLineage } from './department-life-cycle.lineage';
 
 export class DepartmentLifeCycleService {
   constructor(private readonly ctx: RequestScope) {}
@@ -85,13 +86,8 @@ export class DepartmentLifeCycleService {
       });
       audit.push(entry('OPEN', 'ASSIGNMENT', a.id, null, a));
     }
-    for (const l of plan.lineage) {
-      await tx.insert(DepartmentLineage, {
-        id: l.id, jurisdiction: jurisdictionId, kind: l.kind, predecessor: l.predecessorId, successor: l.successorId, date: l.date,
-        document: l.document, formerName: l.formerName,
-      });
-      audit.push(entry('RECORD', 'DEPARTMENT_LINEAGE', l.id, null, l));
-    }
+    await insertLineage(tx, plan.lineage);
+    for (const l of plan.lineage) audit.push(entry('RECORD', 'DEPARTMENT_LINEAGE', l.id, null, l));
     await appendAudit(tx, this.ctx.viewer, this.ctx.now, audit);
   }
 }

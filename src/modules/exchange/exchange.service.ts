@@ -8,6 +8,7 @@ import { toPopolo, type JurisdictionReference, type PopoloDocument } from '../..
 import { linesTable, matrixTable, toCsv, toXlsx } from '../../io/spreadsheet';
 import type { RequestScope } from '../../scope/request-scope';
 import { DirectoryService } from '../directory/directory.service';
+import { loadLineage } from '../changes/department-life-cycle.lineage';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -22,7 +23,8 @@ export class ExchangeService {
 
   /**
    * The whole directory, history included, as Popolo JSON. Heads' contact details for EDITOR and above only (the
-   * rule of DepartmentHead.contact); the parent by reference, so that the document imports where it is missing.
+   * rule of DepartmentHead.contact); the parent by reference, so that the document imports where it is missing; the
+   * units' lineage (机构改革), so that the lines a reorganisation moved import as the lines they continue.
    */
   async popolo(jurisdictionId: string): Promise<PopoloDocument> {
     const data = datasetFromFacts(await new DirectoryService(this.scope).facts(jurisdictionId));
@@ -32,7 +34,8 @@ export class ExchangeService {
       .filter((p): p is JurisdictionFact => p !== null && !(p instanceof Error))
       .map((p) => ({ id: p.id, name: p.name, level: p.level }));
     const viewer = this.scope.viewer;
-    return toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data), references);
+    const lineage = await loadLineage(this.scope.em, [jurisdictionId]);
+    return toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data), references, lineage);
   }
 
   /** The division on a date as the official notice, or one applied changeset's adjustment notice. Names no contacts. */
