@@ -1,13 +1,14 @@
 // Pure: no I/O, no clock. The life cycle of units (机构改革): create, rename, merge, split, abolish — with lineage
 // (predecessor → successor, like GOV.UK's and Wikidata's reorganisation lineage) and, in the same atomic change, the
-// portfolio lines of the units that end: each moves to the successor(s) with the same leader, or ends with the unit.
+// portfolio lines of the units that end: each moves to the successor(s) with the same leader, or ends with the unit;
+// and the AB pairs whose exceptions name a unit that ends: each is re-opened with the successor(s) excepted instead.
 import type { DepartmentKind, LineageKind } from './vocabulary';
-import type { AssignmentFact, DepartmentFact, DirectoryFacts, IsoDate } from './facts';
+import type { AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts, IsoDate } from './facts';
 import type { Refusal, ViolationCode } from './violation';
 import { UnreachableCaseError } from './errors';
 import { covers } from './interval';
 import { compareText } from './order';
-import { describeLine } from './describe';
+import { describeBackup, describeLine } from './describe';
 import { lineShapeViolations } from './line-rules';
 import { introducedFindings, type Continuity, type RecordedFinding } from './division-rules';
 
@@ -62,6 +63,16 @@ export interface DepartmentPlan {
   readonly lineOpens: readonly AssignmentFact[];
   /** Which line of `lineCloses` each of `lineOpens` continues (by id). */
   readonly lineMoves: readonly { readonly openedId: string; readonly closedId: string }[];
+  /** AB pairs in force on `on` whose exceptions name an ending unit, closed on `on`. */
+  readonly backupCloses: readonly BackupFact[];
+  /**
+   * Their copies from `on` (same A, B, decision and end), the ending units among the exceptions replaced by their
+   * successors (none for a unit abolished without an heir), without repeats, in their order (R5 exceptions follow the
+   * lineage: what B must never hold for A, he does not hold in the unit that carries it on either).
+   */
+  readonly backupOpens: readonly BackupFact[];
+  /** Which pair of `backupCloses` each of `backupOpens` continues (by id). */
+  readonly backupMoves: readonly { readonly openedId: string; readonly closedId: string }[];
   readonly violations: readonly Refusal[];
 }
 
@@ -69,15 +80,24 @@ function violation(code: ViolationCode, message: string, details: Record<string,
   return { itemIndex: null, code, message, details };
 }
 
-const EMPTY: Omit<DepartmentPlan, 'violations'> = { creates: [], closes: [], renames: [], lineage: [], lineCloses: [], lineOpens: [], lineMoves: [] };
+const EMPTY: Omit<DepartmentPlan, 'violations'> = {
+  creates: [], closes: [], renames: [], lineage: [], lineCloses: [], lineOpens: [], lineMoves: [], backupCloses: [], backupOpens: [], backupMoves: [],
+};
+
+/** What a step mints ids for: lineage steps, moved lines, re-opened AB pairs. */
+export type MintedKind = 'LINEAGE' | 'LINE' | 'BACKUP';
 
 /**
  * Plans one 机构改革 step. Refusals: DOCUMENT_REQUIRED; UNKNOWN_REFERENCE (a unit not of this government);
- * UNIT_NOT_ACTIVE (a unit that does not exist on `on`, or that began on it, or that has a line starting later — an
- * ending unit must have no future lines); NAME_IN_USE (an id, or a name of a unit in existence on `on`, taken);
+ * UNIT_NOT_ACTIVE (a unit that does not exist on `on`, or that began on it, or that has a line starting later, or
+ * that an AB pair starting on `on` or later excepts — an ending unit must have no future lines, and no future pair may
+ * name it); NAME_IN_USE (an id, or a name of a unit in existence on `on`, taken);
  * NO_CHANGE (a rename to its own name); BAD shapes (a merge of fewer than two units, a split into fewer than two)
  * as INVALID_INTERVAL-free TARGET_MISMATCH; and the line rules on the moved lines (R4: a 分管 line cannot move to a
  * unit outside the government's line — OUTSIDE_GOVERNMENT_LINE).
+ * An AB pair in force on `on` that excepts an ending unit is closed on `on` and re-opened from it with the unit's
+ * successors excepted instead (backupCloses, backupOpens): MERGE the successor, SPLIT every new unit, ABOLISH the heir
+ * (or nothing, without one).
  * Then the state after the step (factsAfterStep) is checked as a changeset's is, over all time — on `on` and on every
  * later date on which a line or a unit starts or ends — against the invariants of division-rules.ts, the ones every
  * changeset and every import obeys: DUPLICATE_LINE (e.g. a moved line overlapping the same line that the successor
@@ -90,24 +110,27 @@ const EMPTY: Omit<DepartmentPlan, 'violations'> = { creates: [], closes: [], ren
  *
  * @example planDepartmentChange(facts, { op: 'MERGE', departmentIds: ['dept:grain', 'dept:development-reform'], into: { existingId: 'dept:development-reform' }, … }, mint).lineage
  */
-export function planDepartmentChange(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: 'LINEAGE' | 'LINE', n: number) => string): DepartmentPlan {
+export function planDepartmentChange(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: MintedKind, n: number) => string): DepartmentPlan {
   const plan = planStep(facts, change, newId);
   return plan.violations.length > 0 ? plan : { ...plan, violations: stepViolations(facts, plan) };
 }
 
 /**
- * The facts as they will be once the step is written: units created, closed and renamed, lines closed and opened, in
- * the order the store reads them (recorded facts first, the new ones after). A new object; the input is not mutated.
+ * The facts as they will be once the step is written: units created, closed and renamed, lines and AB pairs closed and
+ * opened, in the order the store reads them (recorded facts first, the new ones after). A new object; the input is not
+ * mutated.
  */
 export function factsAfterStep(facts: DirectoryFacts, plan: Omit<DepartmentPlan, 'violations'>): DirectoryFacts {
   const units = new Map<string, DepartmentFact>();
   for (const d of plan.renames) units.set(d.id, d);
   for (const d of plan.closes) units.set(d.id, { ...(units.get(d.id) ?? d), validTo: d.validTo });
   const lines = new Map(plan.lineCloses.map((l) => [l.id, l]));
+  const pairs = new Map(plan.backupCloses.map((b) => [b.id, b]));
   return {
     ...facts,
     departments: [...facts.departments.map((d) => units.get(d.id) ?? d), ...plan.creates],
     assignments: [...facts.assignments.map((a) => lines.get(a.id) ?? a), ...plan.lineOpens],
+    backups: [...facts.backups.map((b) => pairs.get(b.id) ?? b), ...plan.backupOpens],
   };
 }
 
@@ -148,11 +171,47 @@ export function continuedLine(facts: DirectoryFacts, lineage: readonly LineageFa
  * @example decisionDateOf(after, plan.lineage, movedLine) // '2026-04-01', the day the moved line's original began
  */
 export function decisionDateOf(facts: DirectoryFacts, lineage: readonly LineageFact[], line: AssignmentFact): IsoDate {
-  let current = line;
-  const seen = new Set<string>([line.id]);
-  for (let previous = continuedLine(facts, lineage, current); previous !== null && !seen.has(previous.id); previous = continuedLine(facts, lineage, current)) {
-    seen.add(previous.id);
-    current = previous;
+  return firstOfChain(line, (l) => continuedLine(facts, lineage, l));
+}
+
+/**
+ * The AB pair that `pair` continues through the units' lineage, or null: a merge, split or abolition dated the pair's
+ * validFrom ended a unit that day, and a pair of the same A, B and decision ended that day excepting that unit, which
+ * `pair` no longer excepts — the pair a step re-opens (planDepartmentChange, backupOpens) continues the one it closes.
+ *
+ * @example continuedPair(after, plan.lineage, plan.backupOpens[0])?.id // 'backup:wang-zhao'
+ */
+export function continuedPair(facts: DirectoryFacts, lineage: readonly LineageFact[], pair: BackupFact): BackupFact | null {
+  for (const step of lineage) {
+    if (step.date !== pair.validFrom || step.predecessorId === step.successorId || !CARRYING_KINDS.includes(step.kind)) continue;
+    if (pair.exceptTargetIds.includes(step.predecessorId) || facts.departments.find((d) => d.id === step.predecessorId)?.validTo !== step.date) continue;
+    const continued = facts.backups.find(
+      (b) =>
+        b.validTo === step.date && b.leaderId === pair.leaderId && b.backupId === pair.backupId && b.decisionId === pair.decisionId &&
+        b.jurisdictionId === pair.jurisdictionId && b.exceptTargetIds.includes(step.predecessorId),
+    );
+    if (continued !== undefined) return continued;
+  }
+  return null;
+}
+
+/**
+ * The day R7 measures a recorded AB pair's decision to: as decisionDateOf for a line, the validFrom of the pair a
+ * 机构改革 re-opened it from (continuedPair), through every step of the chain.
+ *
+ * @example pairDecisionDateOf(after, plan.lineage, plan.backupOpens[0]) // '2026-01-01'
+ */
+export function pairDecisionDateOf(facts: DirectoryFacts, lineage: readonly LineageFact[], pair: BackupFact): IsoDate {
+  return firstOfChain(pair, (b) => continuedPair(facts, lineage, b));
+}
+
+/** The validFrom of the first fact of the chain `previous` walks back from `fact` (each fact once). */
+function firstOfChain<F extends { readonly id: string; readonly validFrom: IsoDate }>(fact: F, previous: (f: F) => F | null): IsoDate {
+  let current = fact;
+  const seen = new Set<string>([fact.id]);
+  for (let before = previous(current); before !== null && !seen.has(before.id); before = previous(current)) {
+    seen.add(before.id);
+    current = before;
   }
   return current.validFrom;
 }
@@ -166,15 +225,16 @@ function stepViolations(facts: DirectoryFacts, plan: DepartmentPlan): Refusal[] 
     if (step.successorId === null || step.successorId === step.predecessorId) continue;
     units.set(step.successorId, [...(units.get(step.successorId) ?? []), step.predecessorId]);
   }
-  const continuity: Continuity = { lines, units };
+  const backups = new Map(plan.backupMoves.map((m) => [m.openedId, m.closedId]));
+  const continuity: Continuity = { lines, units, backups };
   // A finding about a moved line (not about a unit or the presidency, which name the lines that ended) names the line it continues.
   const aboutLine = (f: RecordedFinding) => f.entity === 'ASSIGNMENT' && f.code !== 'SUPERVISOR_LOST' && f.code !== 'PRESIDES_NOT_UNIQUE' && lines.has(f.factId);
-  return introducedFindings(facts, after, continuity).map((f) =>
-    violation(f.code, `调整后${f.message}`, aboutLine(f) ? { ...f.details, continuesLineId: lines.get(f.factId) } : { ...f.details }),
-  );
+  const continues = (f: RecordedFinding) =>
+    aboutLine(f) ? { continuesLineId: lines.get(f.factId) } : f.entity === 'BACKUP' && backups.has(f.factId) ? { continuesBackupId: backups.get(f.factId) } : {};
+  return introducedFindings(facts, after, continuity).map((f) => violation(f.code, `调整后${f.message}`, { ...f.details, ...continues(f) }));
 }
 
-function planStep(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: 'LINEAGE' | 'LINE', n: number) => string): DepartmentPlan {
+function planStep(facts: DirectoryFacts, change: DepartmentChange, newId: (kind: MintedKind, n: number) => string): DepartmentPlan {
   const refuse = (...violations: Refusal[]): DepartmentPlan => ({ ...EMPTY, violations });
   if (change.document === null || change.document.trim() === '') {
     return refuse(violation('DOCUMENT_REQUIRED', '机构设立、更名、合并、分设和撤销须写明机构编制部门或党委的文件文号', { field: 'document' }));
@@ -201,16 +261,25 @@ function planStep(facts: DirectoryFacts, change: DepartmentChange, newId: (kind:
       found.push(violation('UNIT_NOT_ACTIVE', `${unit.name}自${on}起才设立，不能同日撤并`, { departmentId: id, on }));
       return null;
     }
-    const later = facts.assignments.filter((a) => a.departmentId === id && a.validFrom > on);
+    // A line that starts on the day or later would outlive its unit (it cannot be closed on the day it starts).
+    const later = facts.assignments.filter((a) => a.departmentId === id && a.validFrom >= on);
     if (later.length > 0) {
       found.push(
-        violation('UNIT_NOT_ACTIVE', `${unit.name}自${on}起撤并，但有${on}以后才开始的分工：${later.map((a) => `“${describeLine(facts, a)}”`).join('、')}`, {
+        violation('UNIT_NOT_ACTIVE', `${unit.name}自${on}起撤并，但有${on}当日或以后才开始的分工：${later.map((a) => `“${describeLine(facts, a)}”`).join('、')}`, {
           departmentId: id, lineIds: later.map((a) => a.id),
         }),
       );
-      return null;
     }
-    return unit;
+    // A pair that starts on the day or later cannot be closed on it: its exception is for the pair's own re-division to move.
+    const laterPairs = facts.backups.filter((b) => b.exceptTargetIds.includes(id) && b.validFrom >= on);
+    if (laterPairs.length > 0) {
+      found.push(
+        violation('UNIT_NOT_ACTIVE', `${unit.name}自${on}起撤并，但有${on}起或以后才开始、将其除外的AB角安排：${laterPairs.map((b) => `“${describeBackup(facts, b)}”`).join('、')}`, {
+          departmentId: id, backupIds: laterPairs.map((b) => b.id),
+        }),
+      );
+    }
+    return later.length > 0 || laterPairs.length > 0 ? null : unit;
   };
   const fresh = (unit: NewUnit, taken: Set<string>): DepartmentFact | null => {
     const name = unit.name.trim();
@@ -307,7 +376,7 @@ function withLines(
   ending: readonly DepartmentFact[],
   successors: readonly DepartmentFact[],
   plan: Omit<DepartmentPlan, 'violations'>,
-  newId: (kind: 'LINEAGE' | 'LINE', n: number) => string,
+  newId: (kind: MintedKind, n: number) => string,
 ): DepartmentPlan {
   const endingIds = new Set(ending.map((u) => u.id));
   const lineCloses = facts.assignments
@@ -339,5 +408,30 @@ function withLines(
       lineMoves.push({ openedId: copy.id, closedId: original.id });
     }
   }
-  return { ...plan, lineCloses, lineOpens, lineMoves, violations };
+  return { ...plan, lineCloses, lineOpens, lineMoves, ...withExceptions(facts, on, endingIds, successors.map((s) => s.id), newId), violations };
+}
+
+/**
+ * Closes on `on` the AB pairs in force then (begun before it) whose exceptions name an ending unit, and opens their
+ * copies from `on` with each ending unit replaced by the successors (R5: the exception follows the unit's lineage).
+ */
+function withExceptions(
+  facts: DirectoryFacts,
+  on: IsoDate,
+  endingIds: ReadonlySet<string>,
+  successorIds: readonly string[],
+  newId: (kind: MintedKind, n: number) => string,
+): Pick<DepartmentPlan, 'backupCloses' | 'backupOpens' | 'backupMoves'> {
+  const named = facts.backups.filter((b) => covers(b, on) && b.validFrom < on && b.exceptTargetIds.some((t) => endingIds.has(t)));
+  const backupOpens = named.map((b, i): BackupFact => ({
+    ...b,
+    id: newId('BACKUP', i + 1),
+    exceptTargetIds: [...new Set(b.exceptTargetIds.flatMap((t) => (endingIds.has(t) ? successorIds : [t])))],
+    validFrom: on,
+  }));
+  return {
+    backupCloses: named.map((b) => ({ ...b, validTo: on })),
+    backupOpens,
+    backupMoves: backupOpens.map((b, i) => ({ openedId: b.id, closedId: named[i].id })),
+  };
 }

@@ -337,13 +337,16 @@ export const DIVISION_INVARIANT_CODES = [
 
 /**
  * What the state after a step carries on from the state before it under other ids: a line moved to a successor
- * continues the line it was copied from; a successor unit carries on the work of its predecessors.
+ * continues the line it was copied from; an AB pair re-opened with its exceptions moved to the successors continues
+ * the pair it replaces; a successor unit carries on the work of its predecessors.
  */
 export interface Continuity {
   /** A line of the state after → the line of the state before that it continues. */
   readonly lines: ReadonlyMap<string, string>;
   /** A unit of the state after → the units of the state before whose work it carries on (itself not included). */
   readonly units: ReadonlyMap<string, readonly string[]>;
+  /** An AB pair of the state after → the pair of the state before that it continues. */
+  readonly backups: ReadonlyMap<string, string>;
 }
 
 /**
@@ -355,13 +358,15 @@ export interface Continuity {
  * carries on, lost its supervisor on that date before and none of them was supervised then before (a step that
  * drops a line which kept one of them supervised is blamed); ASSIST_ORPHANED of a line on a date is inherited when the
  * line it continues was orphaned on that date before; DUPLICATE_LINE by the two lines (or pairs) it names,
- * LINES_STILL_HELD by the line or pair and the leader, PARTNER_ABSENCES_OVERLAP by the pair and the absences.
+ * LINES_STILL_HELD by the line or pair and the leader, PARTNER_ABSENCES_OVERLAP by the pair and the absences — a line
+ * or pair named by what it continues.
  *
- * @example introducedFindings(world, afterMerge, { lines: new Map([['line:new-1', 'line:zhao-min-health']]), units: new Map() }).map((f) => f.code) // []
+ * @example introducedFindings(world, afterMerge, { lines: new Map([['line:new-1', 'line:zhao-min-health']]), units: new Map(), backups: new Map() }).map((f) => f.code) // []
  */
 export function introducedFindings(before: DirectoryFacts, after: DirectoryFacts, continuity: Continuity): RecordedFinding[] {
   const invariant = (f: RecordedFinding) => (DIVISION_INVARIANT_CODES as readonly string[]).includes(f.code);
   const line = (id: string) => continuity.lines.get(id) ?? id;
+  const fact = (id: string) => continuity.lines.get(id) ?? continuity.backups.get(id) ?? id;
   const units = (id: string) => [id, ...(continuity.units.get(id) ?? [])];
   const text = (value: unknown) => String(value ?? '');
   const keys = (f: RecordedFinding): string[] => {
@@ -371,11 +376,11 @@ export function introducedFindings(before: DirectoryFacts, after: DirectoryFacts
       case 'SUPERVISOR_LOST':
         return units(text(f.details.departmentId)).map((unit) => `${f.code}|${unit}|${text(f.details.on)}`);
       case 'DUPLICATE_LINE':
-        return [`${f.code}|${[line(f.factId), line(text(f.details.duplicateOfId))].sort().join('|')}`];
+        return [`${f.code}|${[fact(f.factId), fact(text(f.details.duplicateOfId))].sort().join('|')}`];
       case 'LINES_STILL_HELD':
-        return [`${f.code}|${line(f.factId)}|${text(f.details.leaderId)}`];
+        return [`${f.code}|${fact(f.factId)}|${text(f.details.leaderId)}`];
       case 'PARTNER_ABSENCES_OVERLAP':
-        return [`${f.code}|${f.factId}|${[...((f.details.absenceIds as readonly string[] | undefined) ?? [])].sort().join('|')}`];
+        return [`${f.code}|${fact(f.factId)}|${[...((f.details.absenceIds as readonly string[] | undefined) ?? [])].sort().join('|')}`];
       default:
         return [`${f.code}|${line(f.factId)}|${text(f.details.on)}`];
     }

@@ -7,6 +7,7 @@ import {
   checkRecordedDivision,
   DECISION_CATEGORIES,
   decisionDateOf,
+  pairDecisionDateOf,
   DEFAULT_GOVERNANCE_RULES,
   DEPARTMENT_KINDS,
   isIsoDate,
@@ -258,7 +259,8 @@ const ENTITY_PART: { readonly [E in RecordedEntity]: keyof Dataset } = { ASSIGNM
  * later than the day it took effect, not stale on that day, approving the line's 文号 (DECISION_SCOPE_MISMATCH
  * otherwise; an AB pair carries no 文号 of its own).
  * A line carried over by the units' lineage (a 机构改革 moved it to a successor from the step's date: decisionDateOf,
- * continuedLine) is the line its decision made: its decision is measured to the validFrom of the line it continues.
+ * continuedLine) is the line its decision made: its decision is measured to the validFrom of the line it continues;
+ * likewise an AB pair a step re-opened with its exceptions moved to the successors (pairDecisionDateOf, continuedPair).
  * Each problem names its row (`assignments[12]`); they are listed by part and row, the first one's code is the
  * import's. `held`: governments the target directory already holds (a Popolo re-import), whose division is not
  * checked here — what the file changes in it is checked as a changeset (validateChangeset) instead. `lineage`: the
@@ -296,7 +298,11 @@ export function checkDatasetRules(data: Dataset, held: ReadonlySet<string> = new
     const from = steps === undefined ? a.validFrom : decisionDateOf(factsOf.get(a.jurisdictionId) as DirectoryFacts, steps, a);
     check(`assignments[${i}]`, a, from, a.document);
   });
-  data.backups.forEach((b, i) => check(`backups[${i}]`, b, b.validFrom, undefined));
+  data.backups.forEach((b, i) => {
+    const steps = lineageOf.get(b.jurisdictionId);
+    const from = steps === undefined ? b.validFrom : pairDecisionDateOf(factsOf.get(b.jurisdictionId) as DirectoryFacts, steps, b);
+    check(`backups[${i}]`, b, from, undefined);
+  });
   return sortByPlace(problems);
 }
 

@@ -1,9 +1,11 @@
 // 机构改革 through the API, on a real database: merge, split, rename, abolish and create, each atomic with the lines
-// it moves or ends, with lineage (Department.predecessors / successors), audited, refused with nothing written.
+// it moves or ends and the AB exceptions it carries over, with lineage (Department.predecessors / successors), audited,
+// refused with nothing written.
 import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';
+import { Backup } from '../../src/entities';
 
 let db: TestDatabase;
 let api: TestApi;
@@ -141,5 +143,46 @@ describe('the state after a step keeps the invariants over all time (R10): refus
       input: { departmentIds: ['dept:ecology', 'dept:water'], intoDepartmentId: 'dept:water', on: '2026-12-05', document: DOC, expectedVersion: await version() },
     }, as);
     expect(mergeDepartments).toEqual({ id: 'dept:water', supervisedBy: [{ leader: { id: 'leader:li-xiaoyan' } }] });
+  });
+});
+
+describe('AB exceptions follow the lineage (R5): 区公安分局, which 王丽华 never holds for 赵文斌, merged into 区公安司法局', () => {
+  // 王丽华 is 赵文斌's B角 except for 区公安分局 and 公安 work (backup:zhao-wenbin-by-wang-lihua); 赵文斌 supervises both
+  // units merged, and is at the central party school from 2026-11-02 to 2027-01-16; 陈远航 presides.
+  const ON = '2026-12-01';
+  const pairs = async () =>
+    (await db.orm.em.fork().find(Backup, { leader: 'leader:zhao-wenbin' }, { orderBy: { validFrom: 'asc', id: 'asc' } }))
+      .map((b) => ({ id: b.id, backup: b.backup.id, exceptTargetIds: b.exceptTargetIds, validFrom: b.validFrom, validTo: b.validTo, decisionId: b.decisionId }));
+
+  it('closes the pair on the day and re-opens it with the successor excepted; the presiding leader acts for 赵文斌 on it, not B', async () => {
+    const { mergeDepartments } = await api.data(`mutation($input: MergeDepartmentsInput!) { mergeDepartments(input: $input) { id supervisedBy { leader { id } } } }`, {
+      input: {
+        departmentIds: ['dept:public-security', 'dept:justice'], into: { id: 'dept:politics-law', name: '区公安司法局', kind: 'CONSTITUENT' },
+        on: ON, document: DOC, expectedVersion: await version(),
+      },
+    }, as);
+    expect(mergeDepartments).toEqual({ id: 'dept:politics-law', supervisedBy: [{ leader: { id: 'leader:zhao-wenbin' } }] });
+
+    const [closed, opened, ...rest] = await pairs();
+    expect(rest).toEqual([]);
+    expect(closed).toEqual({
+      id: 'backup:zhao-wenbin-by-wang-lihua', backup: 'leader:wang-lihua', exceptTargetIds: ['dept:public-security', 'area:public-security'],
+      validFrom: '2026-03-20', validTo: ON, decisionId: 'decision:qingchuan-2026-03-division',
+    });
+    expect(opened).toEqual({
+      id: expect.stringMatching(/^backup:/), backup: 'leader:wang-lihua', exceptTargetIds: ['dept:politics-law', 'area:public-security'],
+      validFrom: ON, validTo: null, decisionId: 'decision:qingchuan-2026-03-division',
+    });
+
+    const { whoCanDirect } = await api.data(`{ whoCanDirect(departmentId: "dept:politics-law", asOf: "2026-12-10") { nodes { leader { id } basis actingFor { id } } } }`);
+    const acting = whoCanDirect.nodes.filter((n: any) => n.actingFor !== null);
+    expect(acting).toEqual([{ leader: { id: 'leader:chen-yuanhang' }, basis: 'HEAD', actingFor: { id: 'leader:zhao-wenbin' } }]);
+    expect(whoCanDirect.nodes.find((n: any) => n.leader.id === 'leader:wang-lihua')).toMatchObject({ basis: 'GENERAL_AUTHORITY', actingFor: null });
+
+    const { changes } = await api.data(`{ changes(jurisdictionId: "${J}", since: "2026-11-28T00:00:00Z", first: 100) { nodes { action entityType entityId } } }`);
+    expect(changes.nodes.filter((e: any) => e.entityType === 'BACKUP')).toEqual(expect.arrayContaining([
+      { action: 'CLOSE', entityType: 'BACKUP', entityId: 'backup:zhao-wenbin-by-wang-lihua' },
+      { action: 'OPEN', entityType: 'BACKUP', entityId: opened.id },
+    ]));
   });
 });

@@ -1,10 +1,13 @@
 // 机构改革 as first-class writes: create, rename, merge, split, abolish — lineage, and the lines moved or ended with them.
-import { checkRecordedDivision, continuedLine, decisionDateOf, factsAfterStep, introducedFindings, linesForDepartment, planDepartmentChange } from '../../src/domain';
-import type { AbsenceFact, AppointmentFact, AssignmentFact, DepartmentChange, DepartmentFact, DirectoryFacts } from '../../src/domain';
+import {
+  canDirect, checkRecordedDivision, continuedLine, continuedPair, decisionDateOf, factsAfterStep, introducedFindings, linesForDepartment, pairDecisionDateOf,
+  planDepartmentChange, whoCanDirect, whoOversees,
+} from '../../src/domain';
+import type { AbsenceFact, AppointmentFact, AssignmentFact, BackupFact, DepartmentChange, DepartmentFact, DirectoryFacts, MintedKind } from '../../src/domain';
 import { FUTURE, lineById, REDIVISION, world } from './world';
 
 const DOC = '青编〔2026〕12号';
-const mint = (kind: 'LINEAGE' | 'LINE', n: number) => `${kind === 'LINE' ? 'line' : 'lineage'}:new-${n}`;
+const mint = (kind: MintedKind, n: number) => `${{ LINEAGE: 'lineage', LINE: 'line', BACKUP: 'backup' }[kind]}:new-${n}`;
 const unit = (id: string, name: string) => ({ id, name, kind: 'CONSTITUENT' as const, aliases: [] });
 const HEALTH_TOURISM = unit('dept:health-tourism', '区卫生健康和文化旅游局');
 
@@ -55,6 +58,7 @@ describe('planDepartmentChange', () => {
     ['a merge of one unit', { op: 'MERGE', departmentIds: ['dept:health', 'dept:health'], into: HEALTH_TOURISM, on: FUTURE, document: DOC }, { codes: ['TARGET_MISMATCH'] }],
     ['a merge of a unit already abolished', { op: 'MERGE', departmentIds: ['dept:grain', 'dept:health'], into: HEALTH_TOURISM, on: FUTURE, document: DOC }, { codes: ['UNIT_NOT_ACTIVE'] }],
     ['abolishing a unit with a line that starts later', { op: 'ABOLISH', departmentId: 'dept:health', transferToId: null, on: '2026-03-01', document: DOC }, { codes: ['UNIT_NOT_ACTIVE'] }],
+    ['abolishing a unit with a line that starts on the day itself (it could not be closed on it)', { op: 'ABOLISH', departmentId: 'dept:health', transferToId: null, on: REDIVISION, document: DOC }, { codes: ['UNIT_NOT_ACTIVE'] }],
     ['an unknown unit', { op: 'ABOLISH', departmentId: 'dept:nowhere', transferToId: null, on: FUTURE, document: DOC }, { codes: ['UNKNOWN_REFERENCE'] }],
     ['a split into one', { op: 'SPLIT', departmentId: 'dept:urban-management', into: [unit('dept:urban-a', '区城市管理局')], on: FUTURE, document: DOC }, { codes: ['TARGET_MISMATCH'] }],
     ['transferring a 分管 line to the tax bureau (R4)', { op: 'ABOLISH', departmentId: 'dept:justice', transferToId: 'dept:tax', on: FUTURE, document: DOC }, { codes: ['OUTSIDE_GOVERNMENT_LINE'] }],
@@ -96,12 +100,15 @@ const edited = (edit: {
   units?: Record<string, Partial<DepartmentFact>>;
   appointments?: Record<string, Partial<AppointmentFact>>;
   addAbsences?: AbsenceFact[];
+  backups?: Record<string, Partial<BackupFact>>;
+  addBackups?: BackupFact[];
 }): DirectoryFacts => ({
   ...world,
   assignments: [...world.assignments.map((a) => ({ ...a, ...edit.lines?.[a.id] })), ...(edit.addLines ?? [])],
   departments: world.departments.map((d) => ({ ...d, ...edit.units?.[d.id] })),
   appointments: world.appointments.map((a) => ({ ...a, ...edit.appointments?.[a.id] })),
   absences: [...world.absences, ...(edit.addAbsences ?? [])],
+  backups: [...world.backups.map((b) => ({ ...b, ...edit.backups?.[b.id] })), ...(edit.addBackups ?? [])],
 });
 const LATER = '2027-06-01';
 const line = (id: string, base: string, change: Partial<AssignmentFact>): AssignmentFact => ({ ...lineById(base), id, ...change });
@@ -182,7 +189,7 @@ describe('planDepartmentChange: the state after a step keeps the invariants over
 });
 
 describe('introducedFindings: each invariant, when a step would break it, and only then', () => {
-  const none = { lines: new Map<string, string>(), units: new Map<string, string[]>() };
+  const none = { lines: new Map<string, string>(), units: new Map<string, string[]>(), backups: new Map<string, string>() };
   const presidesToo = line('line:wu-yue-presides', 'line:zhang-wei-presides', { leaderId: 'leader:wu-yue', validFrom: FUTURE });
   it.each<[string, DirectoryFacts, string[]]>([
     ['nothing changed: the recorded findings are not introduced', world, []],
@@ -227,5 +234,158 @@ describe('decisionDateOf: a line a 机构改革 moved is measured (R7) from the 
     }
     expect(merged.lineMoves).toEqual([{ openedId: 'line:new-1', closedId: 'line:zhao-min-health' }, { openedId: 'line:new-2', closedId: 'line:wu-yue-culture-tourism' }]);
     expect(continuedLine(after, merged.lineage, lineById('line:zhao-min-education'))).toBeNull();
+  });
+});
+
+describe('planDepartmentChange: AB exceptions follow the units’ lineage (R5)', () => {
+  // 赵敏 is 王强's B角 except for 区公安分局 (backup:wang-zhao); 王强 supervises 区公安分局 and 区司法局.
+  const PAIR = 'backup:wang-zhao';
+  const pairOf = (facts: DirectoryFacts, id: string) => facts.backups.find((b) => b.id === id) as BackupFact;
+  const POLITICS_LAW = unit('dept:politics-law', '区公安司法局');
+  const mergePublicSecurity: DepartmentChange = { op: 'MERGE', departmentIds: ['dept:public-security', 'dept:justice'], into: POLITICS_LAW, on: FUTURE, document: DOC };
+  const splitPublicSecurity: DepartmentChange = {
+    op: 'SPLIT', departmentId: 'dept:public-security', into: [unit('dept:ps-a', '区公安分局（治安）'), unit('dept:ps-b', '区公安分局（刑侦）')], on: FUTURE, document: DOC,
+  };
+  const abolishPublicSecurity = (transferToId: string | null): DepartmentChange => ({ op: 'ABOLISH', departmentId: 'dept:public-security', transferToId, on: FUTURE, document: DOC });
+  type Pairs = { closes: [string, string | null][]; opens: [string, string, string, string[], string, string | null, string | null][]; codes: string[] };
+  const pairs = (facts: DirectoryFacts, change: DepartmentChange): Pairs => {
+    const plan = planDepartmentChange(facts, change, mint);
+    return {
+      codes: plan.violations.map((v) => v.code),
+      closes: plan.backupCloses.map((b) => [b.id, b.validTo]),
+      opens: plan.backupOpens.map((b) => [b.id, b.leaderId, b.backupId, [...b.exceptTargetIds], b.validFrom, b.validTo, b.decisionId]),
+    };
+  };
+  const reopened = (exceptTargetIds: string[], validTo: string | null = null): Pairs => ({
+    codes: [], closes: [[PAIR, FUTURE]], opens: [['backup:new-1', 'leader:wang-qiang', 'leader:zhao-min', exceptTargetIds, FUTURE, validTo, 'decision:2026-standing-1']],
+  });
+  const untouched: Pairs = { codes: [], closes: [], opens: [] };
+  const excepting = (exceptTargetIds: string[]) => edited({ backups: { [PAIR]: { exceptTargetIds } } });
+
+  it.each<[string, DirectoryFacts, DepartmentChange, Pairs]>([
+    ['MERGE into a new unit: the successor is excepted instead', world, mergePublicSecurity, reopened(['dept:politics-law'])],
+    ['MERGE into an existing unit (并入): the absorbing unit', world,
+      { op: 'MERGE', departmentIds: ['dept:public-security', 'dept:justice'], into: { existingId: 'dept:justice' }, on: FUTURE, document: DOC }, reopened(['dept:justice'])],
+    ['SPLIT: every new unit', world, splitPublicSecurity, reopened(['dept:ps-a', 'dept:ps-b'])],
+    ['ABOLISH with an heir: the heir', world, abolishPublicSecurity('dept:justice'), reopened(['dept:justice'])],
+    ['ABOLISH without an heir: the exception is dropped', world, abolishPublicSecurity(null), reopened([])],
+    ['the pair’s end is kept', edited({ backups: { [PAIR]: { validTo: '2027-06-01' } } }), mergePublicSecurity, reopened(['dept:politics-law'], '2027-06-01')],
+    ['other exceptions kept in their order, the successors in the ending unit’s place',
+      excepting(['wa:work-safety', 'dept:public-security', 'dept:audit']), splitPublicSecurity, reopened(['wa:work-safety', 'dept:ps-a', 'dept:ps-b', 'dept:audit'])],
+    ['no repeats: the absorbing unit excepted already', excepting(['dept:justice', 'dept:public-security']),
+      { op: 'MERGE', departmentIds: ['dept:public-security', 'dept:justice'], into: { existingId: 'dept:justice' }, on: FUTURE, document: DOC }, reopened(['dept:justice'])],
+    ['two ending units excepted, one successor', excepting(['dept:public-security', 'dept:justice']), mergePublicSecurity, reopened(['dept:politics-law'])],
+    // untouched
+    ['a pair not naming the ending units', world, { op: 'MERGE', departmentIds: ['dept:health', 'dept:culture-tourism'], into: HEALTH_TOURISM, on: FUTURE, document: DOC }, untouched],
+    ['a pair that ended before the step', edited({ backups: { [PAIR]: { validTo: '2026-06-01' } } }), mergePublicSecurity, untouched],
+    ['a pair that ends on the day of the step', edited({ backups: { [PAIR]: { validTo: FUTURE } } }), mergePublicSecurity, untouched],
+    ['a rename: the unit goes on under its id', world, { op: 'RENAME', departmentId: 'dept:public-security', name: '区公安局', on: FUTURE, document: DOC }, untouched],
+    // refused
+    ['a pair starting later that names the unit: UNIT_NOT_ACTIVE',
+      edited({ backups: { [PAIR]: { validTo: '2027-03-01' } }, addBackups: [{ ...pairOf(world, PAIR), id: 'backup:wang-zhao-2027', validFrom: '2027-03-01' }] }),
+      mergePublicSecurity, { ...untouched, codes: ['UNIT_NOT_ACTIVE'] }],
+    ['a pair starting on the day of the step that names the unit: UNIT_NOT_ACTIVE',
+      edited({ backups: { [PAIR]: { validTo: FUTURE } }, addBackups: [{ ...pairOf(world, PAIR), id: 'backup:wang-zhao-new', validFrom: FUTURE }] }),
+      splitPublicSecurity, { ...untouched, codes: ['UNIT_NOT_ACTIVE'] }],
+  ])('%s', (_label, facts, change, expected) => {
+    expect(pairs(facts, change)).toEqual(expected);
+  });
+
+  it('refuses a pair starting later as it refuses a line starting later, naming the pair', () => {
+    const facts = edited({ backups: { [PAIR]: { validTo: '2027-03-01' } }, addBackups: [{ ...pairOf(world, PAIR), id: 'backup:wang-zhao-2027', validFrom: '2027-03-01' }] });
+    expect(planDepartmentChange(facts, mergePublicSecurity, mint).violations).toEqual([{
+      itemIndex: null, code: 'UNIT_NOT_ACTIVE',
+      message: `区公安分局自${FUTURE}起撤并，但有${FUTURE}起或以后才开始、将其除外的AB角安排：“王强的B角为赵敏（区公安分局除外）”`,
+      details: { departmentId: 'dept:public-security', backupIds: ['backup:wang-zhao-2027'] },
+    }]);
+  });
+
+  it('factsAfterStep holds the old pair until the day and the copy from it; the copy is no DUPLICATE_LINE of the pair it replaces', () => {
+    const plan = planDepartmentChange(world, mergePublicSecurity, mint);
+    const after = factsAfterStep(world, plan);
+    expect(after.backups.filter((b) => b.leaderId === 'leader:wang-qiang').map((b) => [b.id, b.validFrom, b.validTo, b.exceptTargetIds])).toEqual([
+      [PAIR, '2026-01-01', FUTURE, ['dept:public-security']],
+      ['backup:new-1', FUTURE, null, ['dept:politics-law']],
+    ]);
+    expect(plan.backupMoves).toEqual([{ openedId: 'backup:new-1', closedId: PAIR }]);
+    expect(checkRecordedDivision(after).filter((f) => f.entity === 'BACKUP' && f.code === 'DUPLICATE_LINE')).toEqual([]);
+  });
+
+  // 王强 and 赵敏, each the other's B角, away together in February 2027 with nobody designated; 赵敏 leaving the team in mid-2027.
+  const awayTogether = edited({
+    addAbsences: [
+      { id: 'absence:wang-qiang-2027', leaderId: 'leader:wang-qiang', reason: '出差', designatedActorId: null, validFrom: '2027-02-01', validTo: '2027-02-06' },
+      { id: 'absence:zhao-min-2027', leaderId: 'leader:zhao-min', reason: '出差', designatedActorId: null, validFrom: '2027-02-03', validTo: '2027-02-05' },
+    ],
+  });
+  it.each<[string, DirectoryFacts, string]>([
+    ['PARTNER_ABSENCES_OVERLAP after the step: the copy continues the recorded finding of the pair it replaces', awayTogether, 'PARTNER_ABSENCES_OVERLAP'],
+    ['LINES_STILL_HELD by B leaving later: the copy continues the recorded finding', edited({ appointments: { 'appt:zhao-min-deputy': { validTo: LATER } } }), 'LINES_STILL_HELD'],
+  ])('%s', (_label, facts, code) => {
+    expect(checkRecordedDivision(facts).filter((f) => f.factId === PAIR).map((f) => f.code)).toContain(code);
+    const plan = planDepartmentChange(facts, mergePublicSecurity, mint);
+    expect(plan.violations).toEqual([]);
+    // Without the pairs' continuity the copy's finding would be taken for the step's.
+    const after = factsAfterStep(facts, plan);
+    const lines = new Map(plan.lineMoves.map((m) => [m.openedId, m.closedId]));
+    const units = new Map([['dept:politics-law', ['dept:public-security', 'dept:justice']]]);
+    expect(introducedFindings(facts, after, { lines, units, backups: new Map() }).map((f) => [f.code, f.factId])).toContainEqual([code, 'backup:new-1']);
+    expect(introducedFindings(facts, after, { lines, units, backups: new Map([['backup:new-1', PAIR]]) })).toEqual([]);
+  });
+
+  describe('direction after the step: while 王强 is away, 赵敏 does not get the successor; 张伟, presiding, acts for 王强', () => {
+    const away = edited({
+      addAbsences: [{ id: 'absence:wang-qiang-december', leaderId: 'leader:wang-qiang', reason: '出差', designatedActorId: null, validFrom: '2026-12-07', validTo: '2026-12-12' }],
+    });
+    const DAY = '2026-12-08';
+    const plan = planDepartmentChange(away, mergePublicSecurity, mint);
+    const after = factsAfterStep(away, plan);
+    // The same step had the exception stayed on the ended unit.
+    const stale = factsAfterStep(away, { ...plan, backupCloses: [], backupOpens: [] });
+    const actingFor = (facts: DirectoryFacts) =>
+      whoCanDirect(facts, 'dept:politics-law', DAY).filter((g) => g.actingForId !== null).map((g) => [g.leaderId, g.basis, g.actingForId]);
+
+    it('whoCanDirect: the presiding leader acts for him, B does not', () => {
+      expect(plan.violations).toEqual([]);
+      expect(actingFor(after)).toEqual([['leader:zhang-wei', 'HEAD', 'leader:wang-qiang']]);
+      expect(actingFor(stale)).toEqual(expect.arrayContaining([['leader:zhao-min', 'ACTING_FOR', 'leader:wang-qiang']]));
+    });
+
+    it('canDirect: 赵敏 only by her general authority, 张伟 acting for 王强', () => {
+      expect(canDirect(after, 'leader:zhao-min', 'dept:politics-law', DAY)).toMatchObject({ allowed: true, basis: 'GENERAL_AUTHORITY', actingForId: null });
+      expect(canDirect(after, 'leader:zhang-wei', 'dept:politics-law', DAY)).toMatchObject({ allowed: true, basis: 'HEAD', actingForId: 'leader:wang-qiang' });
+      expect(canDirect(stale, 'leader:zhao-min', 'dept:politics-law', DAY)).toMatchObject({ basis: 'ACTING_FOR', actingForId: 'leader:wang-qiang' });
+    });
+
+    it('whoOversees: after the absent 王强, 张伟 acting for him', () => {
+      const match = whoOversees(after, '区公安司法局', DAY).find((m) => m.targetId === 'dept:politics-law');
+      expect(match?.overseers.map((o) => [o.leaderId, o.away, o.actingForId])).toEqual([
+        ['leader:wang-qiang', true, null],
+        ['leader:zhang-wei', false, 'leader:wang-qiang'],
+      ]);
+    });
+
+    const split = planDepartmentChange(after, {
+      op: 'SPLIT', departmentId: 'dept:politics-law', into: [unit('dept:ps-new', '区公安局（新）'), unit('dept:justice-new', '区司法局（新）')], on: '2026-12-10', document: DOC,
+    }, (kind, n) => `${kind.toLowerCase()}:split-${n}`);
+
+    it('a later split of the successor moves the exception again, to both new units', () => {
+      expect(split.violations).toEqual([]);
+      expect(split.backupOpens.map((b) => b.exceptTargetIds)).toEqual([['dept:ps-new', 'dept:justice-new']]);
+      const twice = factsAfterStep(after, split);
+      expect(whoCanDirect(twice, 'dept:ps-new', '2026-12-11').filter((g) => g.actingForId !== null).map((g) => g.leaderId)).toEqual(['leader:zhang-wei']);
+    });
+
+    it('a re-opened pair is measured (R7) from the pair it continues, through every step; another pair from that day by its own', () => {
+      const twice = factsAfterStep(after, split);
+      const lineage = [...plan.lineage, ...split.lineage];
+      expect(continuedPair(after, plan.lineage, plan.backupOpens[0])?.id).toBe(PAIR);
+      expect(pairDecisionDateOf(after, plan.lineage, plan.backupOpens[0])).toBe('2026-01-01');
+      expect(pairDecisionDateOf(twice, lineage, split.backupOpens[0])).toBe('2026-01-01');
+      expect(pairDecisionDateOf(after, [], plan.backupOpens[0])).toBe(FUTURE);
+      expect(pairDecisionDateOf(after, plan.lineage, { ...plan.backupOpens[0], backupId: 'leader:chen-jing' })).toBe(FUTURE);
+      expect(pairDecisionDateOf(after, plan.lineage, { ...plan.backupOpens[0], decisionId: 'decision:2026-standing-9' })).toBe(FUTURE);
+      expect(continuedPair(after, plan.lineage, pairOf(after, 'backup:zhao-wang'))).toBeNull();
+    });
   });
 });

@@ -59,7 +59,19 @@ it('a government merged, split and abolished in part exports, imports into an em
     input: { departmentId: 'dept:petitions', transferToId: 'dept:civil-affairs', on: ON, document: DOC, expectedVersion: await version() },
   }, as);
 
+  // 区公安分局, which 王丽华 never holds for 赵文斌 (AB exception), merges: the pair is re-opened excepting the successor.
+  await originApi.data(`mutation($input: MergeDepartmentsInput!) { mergeDepartments(input: $input) { id } }`, {
+    input: {
+      departmentIds: ['dept:public-security', 'dept:justice'], into: { id: 'dept:politics-law', name: '区公安司法局', kind: 'CONSTITUENT', aliases: [] },
+      on: ON, document: DOC, expectedVersion: await version(),
+    },
+  }, as);
+
   const exported = await popolo(originApi);
+  const pairs = (exported['fengong:backups'] ?? []).filter((b) => b.leaderId === 'leader:zhao-wenbin');
+  expect(pairs.map((b) => [b.validFrom, b.validTo, b.exceptTargetIds])).toEqual(expect.arrayContaining([
+    [expect.any(String), ON, ['dept:public-security', 'area:public-security']], [ON, null, ['dept:politics-law', 'area:public-security']],
+  ]));
   expect(exported['fengong:lineage']?.map((l) => [l.kind, l.predecessorId, l.successorId])).toEqual(expect.arrayContaining([
     ['MERGE', 'dept:sci-tech', 'dept:sci-industry'], ['MERGE', 'dept:industry', 'dept:sci-industry'],
     ['SPLIT', 'dept:urban-management', 'dept:urban-a'], ['SPLIT', 'dept:urban-management', 'dept:urban-b'],
