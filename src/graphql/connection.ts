@@ -1,4 +1,5 @@
-// Relay-style connections over stably ordered lists. Cursors are opaque offsets into that order.
+// Relay-style connections over stably ordered lists. Cursors are opaque offsets into that order — except a
+// country-wide search's, which are keys (a government and a match within it: page k costs what page 1 does).
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { BadInputError } from '../domain';
@@ -44,7 +45,8 @@ export interface ConnectionShape<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise where counting costs (read as a getter, so it is computed only when the client selects it). */
+  totalCount: number | Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
@@ -88,6 +90,57 @@ export function decodeCursor(cursor: string): number {
     throw new BadInputError(`无效的分页游标 (invalid cursor) "${cursor}"`, { argument: 'after' });
   }
   return offset;
+}
+
+const GOVERNMENT_PREFIX = 'gov:';
+
+/** Where a country-wide search's page ends: the `index`-th match (0-based, in rank order) of a government; Infinity: its last. */
+export interface GovernmentCursor {
+  readonly jurisdictionId: string;
+  readonly index: number;
+}
+
+export function encodeGovernmentCursor(cursor: GovernmentCursor): string {
+  const index = cursor.index === Number.POSITIVE_INFINITY ? '*' : String(cursor.index);
+  return Buffer.from(`${GOVERNMENT_PREFIX}${cursor.jurisdictionId}:${index}`, 'utf8').toString('base64url');
+}
+
+export function decodeGovernmentCursor(cursor: string): GovernmentCursor {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const split = text.lastIndexOf(':');
+  const jurisdictionId = text.slice(GOVERNMENT_PREFIX.length, split);
+  const last = text.slice(split + 1);
+  const index = last === '*' ? Number.POSITIVE_INFINITY : Number(last);
+  if (!text.startsWith(GOVERNMENT_PREFIX) || split < GOVERNMENT_PREFIX.length + 1 || !(last === '*' || (/^\d+$/.test(last) && Number.isSafeInteger(index)))) {
+    throw new BadInputError(`无效的分页游标 (invalid cursor) "${cursor}"`, { argument: 'after' });
+  }
+  return { jurisdictionId, index };
+}
+
+/**
+ * One page of a list paged by keys: its edges (each with its own cursor), whether more follow, and the count of
+ * the whole list, computed only when the client selects `totalCount` (a getter: GraphQL reads it only then).
+ */
+export function keysetConnection<T, X extends object>(
+  edges: readonly Edge<T>[],
+  page: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly endCursor?: string | null },
+  count: () => Promise<number>,
+  extra: X,
+): ConnectionShape<T> & X {
+  let counted: Promise<number> | null = null;
+  const connection = {
+    ...extra,
+    edges: [...edges],
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges.length === 0 ? null : edges[0].cursor,
+      // Where the next page starts: the last edge's cursor, unless the page says otherwise (it ended before its last item).
+      endCursor: page.endCursor ?? (edges.length === 0 ? null : edges[edges.length - 1].cursor),
+    },
+  };
+  return Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (counted ??= count()) }) as typeof connection & { totalCount: Promise<number> };
 }
 
 /** Where a page starts and how long it is, from the arguments. */

@@ -59,6 +59,11 @@ export interface RequestScope extends ScopeOptions {
   readonly loaders: Loaders;
   /** The governments' facts the request was answered from, as the store held them (the response cache's dependencies). */
   readonly storeReads: StoreReads;
+  /**
+   * The store the loaders read from, for what they do not batch: the candidates of a country-wide search
+   * (`reader.governmentsMatching`). Facts go through the loaders.
+   */
+  readonly reader: FactsReader;
 }
 
 /**
@@ -167,10 +172,10 @@ export function scopeFactory(em: EntityManager, options: ScopeFactoryOptions): S
 export function createRequestScope(em: EntityManager, options: ScopeOptions, reader: FactsReader = DIRECT_READER): RequestScope {
   const fork = forkRequest(em, { sessionKey: options.viewer?.tokenId ?? null }) as SqlEntityManager;
   const storeReads: StoreReads = new Map();
-  return { ...options, em: fork, loaders: createLoaders(fork, reader, storeReads), storeReads };
+  return { ...options, em: fork, loaders: createLoaders(fork, reader, storeReads), storeReads, reader };
 }
 
 /** A scope over an open transaction (an import applying changesets): its reads and writes all run in `tx`. */
 export function scopeInTransaction(tx: SqlEntityManager, options: ScopeOptions): RequestScope {
-  return { ...options, em: tx, loaders: createLoaders(tx), storeReads: new Map() };
+  return { ...options, em: tx, loaders: createLoaders(tx), storeReads: new Map(), reader: DIRECT_READER };
 }

@@ -16,6 +16,9 @@
 //   read goes to the database.
 // - A load that raced a write (started before its commit) is answered but not kept.
 // - Facts answer for any asOf: they are the full history, and the date is an argument of every view.
+// - The candidates of a search that names no government come from the country-wide name index
+//   (src/store/name-index.ts), kept current by the same writes (and, with Redis, the same MULTI); an answer that
+//   consulted it is marked uncacheable (a write anywhere may change which governments match).
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import Redis from 'ioredis';
@@ -25,6 +28,8 @@ import { Department, Jurisdiction, Leader, WorkArea } from '../entities';
 import { loadVersionedFacts, type VersionedFacts } from './load-facts';
 import { retryReadOnce } from '../db/retry';
 import { ALL_GOVERNMENTS, onCommittedWrites } from './write-tracking';
+import { announceNameChanges, governmentsMatchingInDatabase, NameIndex } from './name-index';
+import { markUncacheable } from './statements';
 
 const GENERATION_KEY = (id: string) => `fengong:facts:generation:${id}`;
 
@@ -73,6 +78,12 @@ export interface FactsReader {
   records(em: SqlEntityManager, ids: readonly string[], reads?: StoreReads): Promise<Map<string, GovernmentRecord>>;
   /** The government each leader, unit or work area belongs to; unknown records are absent. */
   owners(em: SqlEntityManager, keys: readonly OwnedKey[]): Promise<Map<OwnedKey, string>>;
+  /**
+   * Every government with a unit (name, aliases, head), work area (name, aliases) or leader whose text contains one
+   * of `keywords` (searchKeywords), in id order, never capped: the candidates of a search that names no government.
+   * Marks the running work uncacheable.
+   */
+  governmentsMatching(em: SqlEntityManager, keywords: readonly string[]): Promise<readonly string[]>;
 }
 
 async function ownersFromDatabase(em: SqlEntityManager, keys: readonly OwnedKey[]): Promise<Map<OwnedKey, string>> {
@@ -97,6 +108,10 @@ export const DIRECT_READER: FactsReader = {
     return new Map(rows.map((j) => [j.id, { jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parent?.id ?? null }, version: j.version }]));
   },
   owners: ownersFromDatabase,
+  governmentsMatching(em, keywords) {
+    markUncacheable();
+    return governmentsMatchingInDatabase(em, keywords);
+  },
 };
 
 interface Held {
@@ -114,6 +129,8 @@ export class FactsStore implements FactsReader {
   private readonly redis: Redis | null;
   /** Whose a leader, unit or work area is; ids never move between governments, so this needs no invalidation. */
   private readonly owned = new Map<OwnedKey, string>();
+  /** The country-wide name index (candidates of a search naming no government). */
+  readonly names: NameIndex;
 
   constructor(orm: MikroORM, private readonly options: StoreOptions) {
     this.cache = new LRUCache<string, Held>({
@@ -126,13 +143,16 @@ export class FactsStore implements FactsReader {
     const redisUrl = options.redisUrl ?? null;
     this.redis = redisUrl === null ? null : new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
     this.redis?.on('error', (error: unknown) => options.onError?.(error));
+    this.names = new NameIndex({ maxAgeMs: options.maxAgeMs, redis: this.redis, onError: options.onError });
     this.unsubscribe = onCommittedWrites(orm.config, async (ids) => {
       this.forget(ids);
+      this.names.touched(ids);
       if (this.redis === null) return;
       try {
         const bump = this.redis.multi();
         for (const id of ids) bump.incr(GENERATION_KEY(id));
-        await bump.exec();
+        announceNameChanges(bump, ids);
+        for (const [error] of (await bump.exec()) ?? []) if (error !== null) options.onError?.(error);
       } catch (error) {
         options.onError?.(error);
       }
@@ -232,10 +252,22 @@ export class FactsStore implements FactsReader {
     return new Map([...loaded].map(([id, entry]) => [id, { jurisdiction: entry.facts.jurisdiction, version: entry.version }]));
   }
 
-  /** Forgets every government held (for operators and benchmarks; writes never need it). */
+  /**
+   * From the name index, answered from memory once it is current (no SQL warm); from the database inside a
+   * transaction (a writer sees its own writes) and when Redis does not answer (writes other instances announced
+   * could be missing from the index).
+   */
+  async governmentsMatching(em: SqlEntityManager, keywords: readonly string[]): Promise<readonly string[]> {
+    markUncacheable();
+    if (em.isInTransaction()) return governmentsMatchingInDatabase(em, keywords);
+    return (await this.names.matching(em, keywords)) ?? governmentsMatchingInDatabase(em, keywords);
+  }
+
+  /** Forgets every government held and the name index (for operators and benchmarks; writes never need it). */
   clear(): void {
     this.everything += 1;
     this.cache.clear();
+    this.names.clear();
   }
 
   /** How many governments are held now. */
@@ -245,7 +277,9 @@ export class FactsStore implements FactsReader {
 
   async close(): Promise<void> {
     this.unsubscribe();
-    await this.redis?.quit().catch(() => undefined);
+    // A client that is not connected (Redis down) would keep reconnecting through QUIT: it is dropped instead.
+    if (this.redis?.status === 'ready') await this.redis.quit().catch(() => undefined);
+    else this.redis?.disconnect();
   }
 
   private generationOf(id: string): number {

@@ -89,7 +89,11 @@ export class WhoOverseesArgs extends ConnectionArgs {
   @Field(() => LocalDateScalar, { nullable: true, description: AS_OF })
   asOf?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Search this government only; all governments when omitted.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Search this government only. Omitted (and no withinJurisdictionId): every government of the country whose units, work areas or leaders hold one of the text’s keywords, matches by government (id order) then by rank, paged with cursors of their own.',
+  })
   @IsOptional()
   @Length(...ID_LENGTH)
   jurisdictionId?: string;

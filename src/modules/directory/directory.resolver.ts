@@ -7,7 +7,6 @@ import {
   DEPARTMENT_KINDS,
   leadershipTeam,
   portfolioMatrix,
-  searchKeywords,
   subtreeCoverage,
   whoCanDirect,
   whoOverseesAcross,
@@ -16,7 +15,16 @@ import {
 import type { Context } from '../../graphql/context';
 import { TOPICS, type DirectoryChangedEvent } from '../../scope/events';
 import { ALL_GOVERNMENTS } from '../../store/write-tracking';
-import { connectionOf, pageWindow, paginate, type ConnectionShape } from '../../graphql/connection';
+import {
+  connectionOf,
+  decodeGovernmentCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeGovernmentCursor,
+  keysetConnection,
+  pageWindow,
+  paginate,
+  type ConnectionShape,
+} from '../../graphql/connection';
 import {
   CanDirectArgs,
   DepartmentsArgs,
@@ -50,8 +58,8 @@ import {
   WorkAreaNode,
 } from './directory.types';
 
-/** How many governments a search that names none may look into. */
-const SEARCH_JURISDICTION_LIMIT = 50;
+/** What whoOversees says beyond its page: how many governments it looked into, and whether candidates remain. */
+type OversightMatches = ConnectionShape<OversightMatchNode> & { governmentsMatched: number; governmentsSearched: number; moreGovernments: boolean };
 
 /**
  * Every query here reads the directory: VIEWER, or anyone when the server runs with public reads. Nested
@@ -123,19 +131,29 @@ export class DirectoryResolver {
     description:
       'Who oversees X? Search as people ask — unit names, short forms, topics of work, sentences, traditional characters, pinyin, leaders, heads — best first, each match with why it matched and its leaders.',
   })
-  async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<OversightMatchNode> & { governmentsSearched: number; moreGovernments: boolean }> {
+  async whoOversees(@Args(() => WhoOverseesArgs) args: WhoOverseesArgs, @Ctx() ctx: Context): Promise<OversightMatches> {
     const asOf = args.asOf ?? ctx.today;
-    const service = new DirectoryService(ctx);
-    let moreGovernments = false;
-    const all = await new SubtreeService(ctx).governmentsToSearch(args, async () => {
-      const candidates = await service.jurisdictionsMatching(searchKeywords(args.text), SEARCH_JURISDICTION_LIMIT + 1);
-      moreGovernments = candidates.length > SEARCH_JURISDICTION_LIMIT;
-      return candidates.slice(0, SEARCH_JURISDICTION_LIMIT);
-    });
-    const presenters = new Map(all.map((facts) => [facts.jurisdiction.id, new Presenter(facts, asOf)]));
-    const matches = whoOverseesAcross(all, args.text, asOf);
+    const governments = await new SubtreeService(ctx).governmentsToSearch(args);
+    if (governments === null) return this.whoOverseesCountry(args, asOf, ctx);
+    const presenters = new Map(governments.map((facts) => [facts.jurisdiction.id, new Presenter(facts, asOf)]));
+    const matches = whoOverseesAcross(governments, args.text, asOf);
     const page = paginate(matches.map(({ jurisdictionId, match }) => (presenters.get(jurisdictionId) as Presenter).match(match)), args);
-    return { ...page, governmentsSearched: all.length, moreGovernments };
+    return { ...page, governmentsMatched: governments.length, governmentsSearched: governments.length, moreGovernments: false };
+  }
+
+  /** Naming no government: every candidate of the name index, by government then rank, with keyset cursors. */
+  private async whoOverseesCountry(args: WhoOverseesArgs, asOf: string, ctx: Context): Promise<OversightMatches> {
+    const after = args.after === undefined || args.after === null ? null : decodeGovernmentCursor(args.after);
+    const page = await new DirectoryService(ctx).searchCountry(args.text, asOf, { after, size: args.first ?? DEFAULT_PAGE_SIZE });
+    const presenters = new Map<string, Presenter>();
+    const edges = page.matches.map((m) => {
+      let present = presenters.get(m.jurisdictionId);
+      if (present === undefined) presenters.set(m.jurisdictionId, (present = new Presenter(m.facts, asOf)));
+      return { cursor: encodeGovernmentCursor(m), node: present.match(m.match) };
+    });
+    const { governmentsMatched, governmentsSearched, moreGovernments } = page;
+    const endCursor = page.resumeAfter === null ? null : encodeGovernmentCursor(page.resumeAfter);
+    return keysetConnection(edges, { hasNextPage: page.hasNextPage, hasPreviousPage: after !== null, endCursor }, () => page.totalCount(), { governmentsMatched, governmentsSearched, moreGovernments });
   }
 
   @Query(() => DirectionVerdictNode, { description: 'May this leader direct this unit on this date? Allowed with its basis and proof, or refused with a code.' })

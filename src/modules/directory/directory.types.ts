@@ -525,12 +525,24 @@ export class PortfolioLineConnection extends Connection(PortfolioLineNode, 'Port
 export class DirectionGrantConnection extends Connection(DirectionGrantNode, 'DirectionGrant') {}
 @ObjectType()
 export class OversightMatchConnection extends Connection(OversightMatchNode, 'OversightMatch') {
-  @Field(() => Int, { description: 'How many governments were searched (one, a subtree, or the candidates of a country-wide search).' })
+  @Field(() => Int, {
+    description:
+      'Every match across all pages. A country-wide search (no jurisdictionId, no withinJurisdictionId) computes it only when selected, by searching every candidate government: costly — leave it out to page cheaply.',
+  })
+  declare totalCount: number;
+
+  @Field(() => Int, {
+    description:
+      'A country-wide search: how many governments the name index named as candidates (a unit, work area or leader holds one of the text’s keywords) — exact, every one of them is searched as you page. With jurisdictionId or withinJurisdictionId: the governments searched.',
+  })
+  governmentsMatched!: number;
+
+  @Field(() => Int, { description: 'How many governments this page searched (one, a subtree, or — country-wide — the candidates this page looked into, in id order).' })
   governmentsSearched!: number;
 
   @Field({
     description:
-      'A country-wide search (no jurisdictionId, no withinJurisdictionId) searches at most 50 candidate governments, those first by id: true when more governments matched the text — narrow it by a government or withinJurisdictionId, never a silent cap.',
+      'A country-wide search: true when candidate governments remain after those this page searched (there may be more matches: follow pageInfo.endCursor) — never a silent cap. A page searches at most 2 × (first + 1) candidates (at least 16, at most 128): one that reaches them before `first` matches ends early (fewer edges, possibly none, hasNextPage true), and its endCursor resumes after the last government it searched. False with jurisdictionId or withinJurisdictionId, which search all their governments.',
   })
   moreGovernments!: boolean;
 }

@@ -136,13 +136,11 @@ export class SubtreeService {
   }
 
   /**
-   * The governments a search looks into: the one named (jurisdictionId), or the subtree under withinJurisdictionId
-   * in tree order, or — naming neither — the candidates `matching` finds. Naming both is BAD_USER_INPUT.
+   * The governments a search looks into: the one named (jurisdictionId), or the subtree under withinJurisdictionId in
+   * tree order; null when it names neither (a country-wide search: DirectoryService.searchCountry). Naming both is
+   * BAD_USER_INPUT.
    */
-  async governmentsToSearch(
-    given: { readonly jurisdictionId?: string | null; readonly withinJurisdictionId?: string | null },
-    matching: () => Promise<readonly string[]>,
-  ): Promise<DirectoryFacts[]> {
+  async governmentsToSearch(given: { readonly jurisdictionId?: string | null; readonly withinJurisdictionId?: string | null }): Promise<DirectoryFacts[] | null> {
     // An explicit null (`jurisdictionId: null`) is the same as leaving the argument out.
     const scope = { jurisdictionId: given.jurisdictionId ?? undefined, withinJurisdictionId: given.withinJurisdictionId ?? undefined };
     if (scope.jurisdictionId !== undefined && scope.withinJurisdictionId !== undefined) {
@@ -152,8 +150,7 @@ export class SubtreeService {
       const { members, facts } = await this.load(scope.withinJurisdictionId);
       return members.flatMap((m) => facts.get(m.jurisdiction.id) ?? []);
     }
-    const service = new DirectoryService(this.ctx);
-    const ids = scope.jurisdictionId === undefined ? await matching() : [scope.jurisdictionId];
-    return Promise.all(ids.map((id) => service.facts(id)));
+    if (scope.jurisdictionId === undefined) return null;
+    return [await new DirectoryService(this.ctx).facts(scope.jurisdictionId)];
   }
 }
