@@ -13,16 +13,16 @@
 // in memory. The load generator runs in a worker thread, so the server under test has its thread to itself.
 import 'reflect-metadata';
 import http from 'node:http';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import { Pool } from 'pg';
 import { createToken } from '../src/auth/tokens';
 import { openDatabase } from '../src/db/database';
+import { PROJECT_ROOT } from '../src/config';
 import { seedDemoIfEmpty } from '../src/ops/seed';
-import { mergeDatasets } from '../src/io/dataset';
-import { generateCountry } from '../src/io/generate';
-import { importDataset } from '../src/io/importer';
 import { startServer, type RunningServer } from '../src/server';
 import { freshBenchDatabase, numberArgument } from './support';
 
@@ -124,6 +124,15 @@ async function load(url: string, connections: number, seconds: number, body: str
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.errors + result.non2xx + result.timeouts };
 }
 
+/** A fresh SQLite file under tmp/ (the worker that fills it and the servers each open it). */
+async function freshSqliteFile(name: string): Promise<string> {
+  const dir = join(PROJECT_ROOT, 'tmp');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.sqlite`);
+  await rm(file, { force: true });
+  return file;
+}
+
 /** A full collection when node runs with --expose-gc (npm run bench does); nothing otherwise. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -147,15 +156,19 @@ interface Side {
 /** A database (the demo, plus a generated country when `governments` > 0) with our server and the baseline on it. */
 async function openSide(label: string, suffix: string, governments: number, responseCache: boolean, started: Side[]): Promise<Side> {
   const statements: string[] = [];
-  const database = await freshBenchDatabase(':memory:', suffix);
-  const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
-  await seedDemoIfEmpty(orm);
+  // A country is imported by a worker thread into a database both can open (SQLite: a file of its own).
+  const database = await freshBenchDatabase(governments > 0 ? await freshSqliteFile(`bench-l${suffix}`) : ':memory:', suffix);
   if (governments > 0) {
     process.stderr.write(`generating and importing a country of ${governments} districts…\n`);
-    // One dataset: the dataset check wants each government's parent in the same file, so the country goes in
-    // whole (the importer orders parents first).
-    await importDataset(orm.em.fork(), mergeDatasets(generateCountry({ governments, validFrom: '2026-01-01' })));
+    await new Promise<void>((resolve, reject) => {
+      const worker = new Worker(join(__dirname, 'fill-country.js'), { workerData: { database, governments } });
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the import worker exited with ${code}`))));
+    });
   }
+  const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
+  await seedDemoIfEmpty(orm);
   const token = (await createToken(orm.em.fork(), 'bench', 'EDITOR', new Date())).token;
   const ours = await startServer(orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date(`${TODAY}T04:00:00Z`), logger: { error: () => undefined }, ...(responseCache ? {} : { responseCache: null }) });
   const baseline = await startBaseline(orm, database.kind === 'postgresql' ? database.url : null);
@@ -207,8 +220,8 @@ async function main(): Promise<void> {
     // same-run ratio, not a comparison of two runs on a noisy machine.
     const small = await openSide('S: the demo district', scale === 'L' ? '_s' : '', 0, responseCache, sides);
     const large = scale === 'L' ? await openSide(`L: the demo + ${governments} generated districts`, '', governments, responseCache, sides) : null;
-    // What the import left behind is garbage, not the servers' memory: collect it before measuring (npm run bench
-    // runs node with --expose-gc).
+    // Whatever setting up left behind is garbage, not the servers' memory: collect it before measuring (npm run
+    // bench runs node with --expose-gc).
     collectGarbage();
     const mixedFor = (side: Side) => [
       ...Array.from({ length: 99 }, () => ({ method: 'POST', body: JSON.stringify({ query: QUERIES['Q1 Directory'] }) })),

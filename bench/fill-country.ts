@@ -1,0 +1,30 @@
+// Fills a benchmark database with the demo and a generated country, in a worker thread of its own (bench/http.ts
+// --scale L): the import's memory (a whole country in one dataset peaks above 1 GB) goes with the worker's heap, so
+// the RSS the benchmark reports afterwards is the servers', not the import's leftovers.
+import 'reflect-metadata';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DatabaseConfig } from '../src/config';
+import { openDatabase } from '../src/db/database';
+import { mergeDatasets } from '../src/io/dataset';
+import { generateCountry } from '../src/io/generate';
+import { importDataset } from '../src/io/importer';
+import { seedDemoIfEmpty } from '../src/ops/seed';
+
+async function fill({ database, governments }: { database: DatabaseConfig; governments: number }): Promise<void> {
+  const orm = await openDatabase(database);
+  try {
+    await seedDemoIfEmpty(orm);
+    // One dataset: the dataset check wants each government's parent in the same file, so the country goes in whole
+    // (the importer orders parents first).
+    await importDataset(orm.em.fork(), mergeDatasets(generateCountry({ governments, validFrom: '2026-01-01' })));
+  } finally {
+    await orm.close(true);
+  }
+}
+
+fill(workerData as { database: DatabaseConfig; governments: number }).then(
+  () => parentPort?.postMessage('filled'),
+  (error: unknown) => {
+    throw error;
+  },
+);
