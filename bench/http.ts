@@ -195,14 +195,15 @@ const medianRps = (runs: readonly Measured[] | undefined) => (runs === undefined
 
 function printSide(side: Side, small: Side | null): void {
   console.log(`\n${side.label}\n`);
-  console.log(`| query | req/s | p50 ms | p99 ms | baseline req/s | ours / baseline | SQL/req cold | SQL/req warm | bytes | failures |${small === null ? '' : ' L/S req/s |'}`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${small === null ? '' : '---:|'}`);
+  console.log(`| query | req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | ours / baseline | SQL/req cold | SQL/req warm | bytes | failures |${small === null ? '' : ' L/S req/s |'}`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${small === null ? '' : '---:|'}`);
   for (const [name, runs] of side.ourRuns) {
     const rps = medianRps(runs) as number;
     const baseRps = medianRps(side.baseRuns.get(name));
     const sql = side.perRequest.get(name);
     const smallRps = small === null ? null : medianRps(small.ourRuns.get(name));
-    console.log(`| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${baseRps === null ? '—' : baseRps.toFixed(0)} | ${baseRps === null ? '—' : `${(rps / baseRps).toFixed(2)}×`} | ${sql?.cold ?? '—'} | ${sql?.warm ?? '—'} | ${sql?.bytes ?? '—'} | ${runs.reduce((n, r) => n + r.failures, 0)} |${smallRps === null ? '' : ` ${(rps / smallRps).toFixed(2)} |`}`);
+    const baseP99 = side.baseRuns.get(name) === undefined ? null : median((side.baseRuns.get(name) as Measured[]).map((r) => r.p99));
+    console.log(`| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(1)} | ${median(runs.map((r) => r.p99)).toFixed(1)} | ${baseRps === null ? '—' : baseRps.toFixed(0)} | ${baseP99 === null ? '—' : baseP99.toFixed(1)} | ${baseRps === null ? '—' : `${(rps / baseRps).toFixed(2)}×`} | ${sql?.cold ?? '—'} | ${sql?.warm ?? '—'} | ${sql?.bytes ?? '—'} | ${runs.reduce((n, r) => n + r.failures, 0)} |${smallRps === null ? '' : ` ${(rps / smallRps).toFixed(2)} |`}`);
   }
 }
 
