@@ -15,7 +15,7 @@ import { dumpAll } from '../support/dump';
 import { buildOperation, internalErrors, rawBody, type Operation } from '../support/fuzz';
 
 /** Cases in this file per run (see also fuzz-ws.test.ts and test/io/notice/properties.test.ts). */
-export const HTTP_FUZZ = { readBatches: 200, batch: 8, editorMutations: 200, rawBatches: 150 } as const;
+export const HTTP_FUZZ = { readBatches: 120, batch: 8, editorMutations: 120, rawBatches: 100 } as const;
 
 let db: TestDatabase;
 let server: RunningServer;

@@ -16,7 +16,7 @@ import { dumpAll } from '../support/dump';
 import { buildOperation, internalErrors, rawWsMessage } from '../support/fuzz';
 import { connect, wsUrl, type WsConnection, type WsOutcome } from '../support/ws';
 
-export const WS_FUZZ = { readBatches: 250, batch: 8, editorMutations: 200, rawConnections: 100, messagesPerConnection: 12 } as const;
+export const WS_FUZZ = { readBatches: 150, batch: 8, editorMutations: 120, rawConnections: 60, messagesPerConnection: 12 } as const;
 
 let db: TestDatabase;
 let server: RunningServer;
