@@ -5,6 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
+import { SERVER_ARGS } from './support/server-process';
 
 /** One start's bound: the test starts the server twice, and 2 × 45 s stays under jest's testTimeout (120 s). */
 const START_WAIT_MS = 45_000;
@@ -16,7 +17,7 @@ interface Started {
 }
 
 function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
   });

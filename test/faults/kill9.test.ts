@@ -13,6 +13,7 @@ import { PROJECT_ROOT, type DatabaseConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/database';
 import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
+import { SERVER_ARGS } from '../support/server-process';
 
 /** One start's bound; this test starts the server twice, and 2 × 45 s stays under jest's testTimeout (120 s). */
 const START_WAIT_MS = 45_000;
@@ -49,7 +50,7 @@ afterAll(async () => {
 });
 
 function start(): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_POINTS: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
   });

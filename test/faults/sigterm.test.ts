@@ -7,6 +7,7 @@ import http from 'node:http';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
+import { SERVER_ARGS } from '../support/server-process';
 
 /** The start's bound, under jest's testTimeout (120 s) with room for the load and the drain. */
 const START_WAIT_MS = 60_000;
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 function start(file: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_POINTS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
   });
