@@ -30,7 +30,7 @@ import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './edge/exports';
 import { checkReadiness } from './db/database';
-import { retryReadOnce } from './db/retry';
+import { retryRead } from './db/retry';
 import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
 import { DEFAULT_STORE_MAX_AGE_SECONDS } from './store/size';
 
@@ -138,7 +138,7 @@ export function createLocalPolicy(logger: Logger, overrides: Partial<PolicyOptio
 /** Authenticates a request; a bad token is a 401 with code UNAUTHENTICATED, not a 500. */
 async function viewerFrom(orm: MikroORM, header: string | undefined): Promise<Viewer | null> {
   try {
-    return await retryReadOnce(() => authenticate(orm.em.fork(), header));
+    return await retryRead(() => authenticate(orm.em.fork(), header));
   } catch (error) {
     if (error instanceof DomainError) {
       throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
@@ -190,7 +190,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const webSocket = serveWebSocket<Context>({
     httpServer, path: '/graphql', schema, policy, telemetry, limits: options.webSocketLimits,
     authenticate: async (authorization) => {
-      const viewer = await retryReadOnce(() => authenticate(orm.em.fork(), authorization));
+      const viewer = await retryRead(() => authenticate(orm.em.fork(), authorization));
       return { tokenId: viewer?.tokenId ?? null, context: (clientAddress) => scopes(viewer, { clientAddress, requestId: `ws-${randomUUID()}` }) };
     },
   });

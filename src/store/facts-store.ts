@@ -26,7 +26,7 @@ import { LRUCache } from 'lru-cache';
 import type { JurisdictionFact } from '../domain';
 import { Department, Jurisdiction, Leader, WorkArea } from '../entities';
 import { loadVersionedFacts, type VersionedFacts } from './load-facts';
-import { retryReadOnce } from '../db/retry';
+import { retryRead } from '../db/retry';
 import { ALL_GOVERNMENTS, onCommittedWrites } from './write-tracking';
 import { announceNameChanges, governmentsMatchingInDatabase, NameIndex } from './name-index';
 import { markUncacheable } from './statements';
@@ -228,9 +228,9 @@ export class FactsStore implements FactsReader {
     for (const area of facts.workAreas) this.owned.set(`WorkArea|${area.id}`, id);
   }
 
-  /** Loads from the primary; a dropped connection is retried once (src/db/retry.ts). */
+  /** Loads from the primary; a dropped connection is retried on a fresh connection (src/db/retry.ts). */
   private loadOnce(em: SqlEntityManager, ids: readonly string[]): Promise<Map<string, VersionedFacts>> {
-    return retryReadOnce(() => loadVersionedFacts(em, ids, { connection: 'write' }));
+    return retryRead(() => loadVersionedFacts(em, ids, { connection: 'write' }));
   }
 
   /** Each id's generation in Redis (joined with that of "all governments"); null without Redis or when it does not answer. */

@@ -24,7 +24,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { readConnectionType } from '../db/replicas';
-import { retryReadOnce } from '../db/retry';
+import { retryRead } from '../db/retry';
 import { Department, Leader, WorkArea } from '../entities';
 import { json } from './rows';
 import { ALL_GOVERNMENTS } from './write-tracking';
@@ -95,7 +95,7 @@ export async function loadGovernmentTexts(em: SqlEntityManager, ids: readonly st
   const found = new Map<string, Set<string>>();
   if (ids !== null && ids.length === 0) return found;
   const sql = textsStatement(em, ids);
-  const rows = (await retryReadOnce(() =>
+  const rows = (await retryRead(() =>
     em.getConnection('write').execute(sql, ids === null ? [] : [...ids], 'all', em.getTransactionContext(), em.getLoggerContext()),
   )) as { government: string; names: unknown; heads: unknown; aliases: unknown }[];
   // An aliases column as JSON text; generated governments share most of them, so each is parsed once.

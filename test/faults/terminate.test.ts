@@ -115,7 +115,7 @@ suite('pg_terminate_backend under load', () => {
   });
 
   // The store is emptied first, so each read has to go to the database through the terminated connections.
-  it('reads meeting a terminated connection retry once and succeed', async () => {
+  it('reads meeting a terminated connection are retried on a fresh connection and succeed', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       server.store.clear();
       await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
