@@ -1,7 +1,10 @@
 // The committed migrations are the schema. Migrating an empty database must apply them all, the
 // entities must not have moved on from the committed snapshot, and on PostgreSQL (the production
 // database) the migrated schema must equal what the entities describe, column for column.
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { migrationPaths } from '../src/db/mikro-orm.config';
 import { openTestDatabase, ON_POSTGRES, type TestDatabase } from './support/database';
 
 let db: TestDatabase;
@@ -27,6 +30,18 @@ it('creates exactly the tables and columns the entities map (run `npm run migrat
     const actual = Object.keys(await knex(meta.tableName).columnInfo()).sort();
     expect({ table: meta.tableName, columns: actual }).toEqual({ table: meta.tableName, columns: expected });
   }
+});
+
+it('migrating a fresh database leaves the source tree alone (the committed snapshot is migration:create’s to write)', async () => {
+  const snapshot = path.join(migrationPaths(db.config.kind).pathTs, '.snapshot.json');
+  const before = statSync(snapshot).mtimeMs;
+  const fresh = await openTestDatabase('migrations_fresh');
+  try {
+    expect((await fresh.orm.getMigrator().getExecutedMigrations()).length).toBeGreaterThan(0);
+  } finally {
+    await fresh.close();
+  }
+  expect(statSync(snapshot).mtimeMs).toBe(before);
 });
 
 // SQLite's introspection reports spurious differences (MikroORM rebuilds every table with a foreign

@@ -33,7 +33,9 @@ export function ormConfig(database: DatabaseConfig, overrides: Partial<Options> 
     preferTs: __filename.endsWith('.ts'),
     migrations: {
       ...migrationPaths(database.kind),
-      snapshot: true,
+      // The committed snapshot is what `migration:create` diffs the entities against; only that command writes it
+      // (the CLI's configuration below). A server or test migrating a database leaves the source tree alone.
+      snapshot: false,
       snapshotName: '.snapshot',
       transactional: true,
       allOrNothing: true,
@@ -59,4 +61,5 @@ const cliDatabase =
       ? databaseFromUrl(path.join(PROJECT_ROOT, 'tmp', 'migrations.sqlite'))
       : databaseFromUrl(process.env.DATABASE_URL);
 
-export default ormConfig(cliDatabase);
+const cliConfig = ormConfig(cliDatabase);
+export default { ...cliConfig, migrations: { ...cliConfig.migrations, snapshot: true } } satisfies Options;
