@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const server = await startServer(orm, config.port, config.host, {
     timeZone: config.timeZone, publicReads: config.publicReads, redisUrl: config.redisUrl, introspection: config.introspection,
     explorer: config.explorer, rateLimits: config.rateLimits, logger: createLogger(config.logLevel), storeSize: config.storeSize, storeMaxAgeSeconds: config.storeMaxAgeSeconds,
+    prepareNameIndex: true,
   });
   console.log(`分工名录 GraphQL API at ${server.url}/graphql (database: ${config.database.kind}; reads ${config.publicReads ? 'public' : 'need a token'})`);
   // SIGTERM under load: requests in flight finish, keep-alive sockets close cleanly (src/shutdown.ts), then the

@@ -10,6 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import Redis from 'ioredis';
 import { authenticate, type Viewer } from './auth/tokens';
@@ -56,6 +57,11 @@ export interface ServerOptions {
   readonly storeSize?: number;
   /** Seconds after which the store reloads a government at the latest (0: never). */
   readonly storeMaxAgeSeconds?: number;
+  /**
+   * Build the country-wide name index in the background once listening, so that the first search naming no
+   * government answers from it (npm start does; tests and tools that never search leave it to the first search).
+   */
+  readonly prepareNameIndex?: boolean;
   /** Bounds of the response cache (src/edge/response-cache.ts); null turns it off. */
   readonly responseCache?: Partial<ResponseCacheOptions> | null;
 }
@@ -275,6 +281,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+  if (options.prepareNameIndex === true) void store.prepareNameIndex(orm.em.fork() as SqlEntityManager);
   const address = httpServer.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {

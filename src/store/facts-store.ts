@@ -263,6 +263,23 @@ export class FactsStore implements FactsReader {
     return (await this.names.matching(em, keywords)) ?? governmentsMatchingInDatabase(em, keywords);
   }
 
+  /** The name index being prepared in the background (prepareNameIndex), until it is done. */
+  private preparing: Promise<void> | null = null;
+
+  /**
+   * Builds the name index in the background (a server does so once it listens); a failure is reported to onError
+   * and the first search builds it instead. `close` waits for it.
+   */
+  prepareNameIndex(em: SqlEntityManager): Promise<void> {
+    this.preparing ??= this.names
+      .prepare(em)
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => {
+        this.preparing = null;
+      });
+    return this.preparing;
+  }
+
   /** Forgets every government held and the name index (for operators and benchmarks; writes never need it). */
   clear(): void {
     this.everything += 1;
@@ -277,6 +294,7 @@ export class FactsStore implements FactsReader {
 
   async close(): Promise<void> {
     this.unsubscribe();
+    await this.preparing;
     // A client that is not connected (Redis down) would keep reconnecting through QUIT: it is dropped instead.
     if (this.redis?.status === 'ready') await this.redis.quit().catch(() => undefined);
     else this.redis?.disconnect();

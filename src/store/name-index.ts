@@ -7,7 +7,8 @@
 //   JSON aliases column is indexed alias by alias, so a keyword straddling two aliases ("…局","…") names nobody.
 // - All candidates, in id order (JavaScript's string order), never capped.
 // - Built from the database in ONE statement (a UNION ALL over department, work_area and leader, each grouped by
-//   government, run through MikroORM's connection, so it is counted and logged), on the primary, at the first search.
+//   government, run through MikroORM's connection, so it is counted and logged), on the primary, at the first search
+//   (or before it: `prepare`, which a server runs once it listens).
 // - Kept current: every committed write through this process's ORM marks its governments dirty (ALL_GOVERNMENTS: a
 //   rebuild is due); with Redis, every instance's writers also record the governments they touched in a sorted set
 //   scored by a global sequence (announceNameChanges), which a search reads (one round trip) before it answers.
@@ -230,10 +231,23 @@ export class NameIndex {
    * did not answer, so writes another instance announced may be unknown here.
    */
   async matching(em: SqlEntityManager, keywords: readonly string[]): Promise<readonly string[] | null> {
+    if (!(await this.caughtUp(em))) return null;
+    return this.lookup(keywords);
+  }
+
+  /**
+   * Brings the index up to date now, without a search: a server calls it once it listens, so that the first search
+   * naming no government does not pay for reading the whole country. Rejects as the search would have failed.
+   */
+  async prepare(em: SqlEntityManager): Promise<void> {
+    await this.caughtUp(em);
+  }
+
+  /** Catching up, queued behind any catching up under way. */
+  private caughtUp(em: SqlEntityManager): Promise<boolean> {
     const current = this.queue.then(() => this.catchUp(em));
     this.queue = current.catch(() => undefined);
-    if (!(await current)) return null;
-    return this.lookup(keywords);
+    return current;
   }
 
   get stats(): NameIndexStats {

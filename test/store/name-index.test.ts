@@ -136,6 +136,37 @@ it('a write heard while a renewal reads keeps its government dirty, so the renew
   }
 });
 
+it('a store prepares the index before any search (a server does once it listens): the first search then runs no SQL', async () => {
+  const store = new FactsStore(db.orm, { maxGovernments: 10 });
+  try {
+    const prepared = await counted(() => store.prepareNameIndex(em()));
+    expect(prepared.statements).toBe(1);
+    expect(store.names.stats).toMatchObject({ governments: 3, builds: 1 });
+    const keywords = searchKeywords('财政');
+    const first = await counted(() => store.governmentsMatching(em(), keywords));
+    expect(first).toEqual({ value: await governmentsMatchingInDatabase(em(), keywords), statements: 0 });
+  } finally {
+    await store.close();
+  }
+});
+
+it('a failed preparation is reported, and the first search builds the index instead', async () => {
+  const errors: unknown[] = [];
+  const store = new FactsStore(db.orm, { maxGovernments: 10, onError: (error) => errors.push(error) });
+  const closed = await openTestDatabase('name_index_closed');
+  await closed.close();
+  try {
+    await store.prepareNameIndex(closed.orm.em.fork() as SqlEntityManager);
+    expect(errors.length).toBe(1);
+    expect(store.names.stats.builds).toBe(1);
+    const built = await counted(() => store.governmentsMatching(em(), searchKeywords('财政')));
+    expect(built.statements).toBe(1);
+    expect(store.names.stats).toMatchObject({ governments: 3, builds: 2 });
+  } finally {
+    await store.close();
+  }
+});
+
 describe('with Redis', () => {
   let redis: Redis | null = null;
 
