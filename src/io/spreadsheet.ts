@@ -1,9 +1,15 @@
 // The portfolio matrix as the office's spreadsheets have it: one row per unit or work area, one column per
 // leader (protocol order), cells 分管 / 联系 / 协助 / 负责 / 牵头协调; plus a line-by-line list. CSV is UTF-8
 // with a BOM so that Excel opens Chinese text correctly; XLSX has both sheets, headers frozen.
-import ExcelJS from 'exceljs';
+import type * as ExcelJSModule from 'exceljs';
 import { ASSIGNMENT_KINDS, linesOn, portfolioMatrix, type DirectoryFacts } from '../domain';
 import { LINE_ROLES } from './popolo';
+
+/**
+ * exceljs, loaded at the first workbook: it is the heaviest module of the server (~0.4 s of every start-up, CLI
+ * command and test file), and most processes never write a workbook.
+ */
+const exceljs = (): typeof ExcelJSModule => require('exceljs') as typeof ExcelJSModule;
 
 const KIND_ORDER = new Map(ASSIGNMENT_KINDS.map((k, i) => [k, i]));
 
@@ -76,7 +82,7 @@ export function toCsv(table: Table): string {
 
 /** An XLSX workbook with the given tables, one sheet each, bold frozen headers and sensible widths. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '分工名录';
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
