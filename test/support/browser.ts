@@ -16,8 +16,19 @@ export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
 export const NOW = new Date('2026-11-28T02:00:00Z'); // 10:00 in Beijing: "today" is 2026-11-28
 export const WAIT = 30_000; // the bound of every single wait (jest's testTimeout, 120 s, exceeds any test's sum of them)
 
-/** `describe` when Chromium is installed, else `describe.skip` with a warning naming `file`. */
+/**
+ * Why the browser suites are skipped in this run, if they are: CI's second pass (PostgreSQL) sets
+ * SKIP_BROWSER_TESTS to say they ran in the first — a page reads everything through /graphql, which the API tests
+ * cover on both databases, and the browser is a third of the suite's time on two cores.
+ */
+const SKIP_BROWSER_TESTS = process.env.SKIP_BROWSER_TESTS ?? '';
+
+/** `describe` when Chromium is installed (and the run does not skip browsers), else `describe.skip` with a warning naming `file`. */
 export function browserSuite(file: string): jest.Describe {
+  if (SKIP_BROWSER_TESTS !== '') {
+    console.warn(`${file}: SKIPPED — SKIP_BROWSER_TESTS: ${SKIP_BROWSER_TESTS}`);
+    return describe.skip;
+  }
   if (!HAVE_CHROMIUM) {
     // Only when the browser is missing; CI installs it (.ci/run), so there the suite always runs.
     console.warn(`${file}: SKIPPED — ${CHROMIUM} is absent. Install it with: apt-get install -y chromium`);
