@@ -15,6 +15,8 @@
 //   read, with no window in which a pub/sub message is still on its way. If Redis does not answer, the
 //   read goes to the database.
 // - A load that raced a write (started before its commit) is answered but not kept.
+// - A government being loaded is not loaded again by a read that needs it at the same generations: that read
+//   waits for the load under way (a read begun after a write's commit never joins a load begun before it).
 // - Facts answer for any asOf: they are the full history, and the date is an argument of every view.
 // - The candidates of a search that names no government come from the country-wide name index
 //   (src/store/name-index.ts), kept current by the same writes (and, with Redis, the same MULTI); an answer that
@@ -127,6 +129,8 @@ export class FactsStore implements FactsReader {
   private everything = 0;
   private readonly unsubscribe: () => void;
   private readonly redis: Redis | null;
+  /** Loads under way, each government's share of its batch, by loadingKey. */
+  private readonly loading = new Map<string, Promise<VersionedFacts | undefined>>();
   /** Whose a leader, unit or work area is; ids never move between governments, so this needs no invalidation. */
   private readonly owned = new Map<OwnedKey, string>();
   /** The country-wide name index (candidates of a search naming no government). */
@@ -193,16 +197,52 @@ export class FactsStore implements FactsReader {
     this.options.counter?.inc({ outcome: 'hit' }, found.size);
     if (missing.length === 0) return found;
     this.options.counter?.inc({ outcome: 'miss' }, missing.length);
-    const seen = new Map(missing.map((id) => [id, this.generationOf(id)]));
-    const everything = this.everything;
-    const loaded = await this.loadOnce(em, missing);
-    for (const [id, entry] of loaded) {
-      found.set(id, entry);
-      const unchanged = this.everything === everything && this.generationOf(id) === seen.get(id);
-      if (unchanged && (this.redis === null || generations !== null)) this.cache.set(id, { entry, generation: generations?.get(id) ?? null });
-      this.remember(entry);
+    // A government another read is loading now, at the same generations, is not loaded twice: after a write every
+    // connection in flight misses it at once, and each would read and rebuild the same facts.
+    const joined: [string, Promise<VersionedFacts | undefined>][] = [];
+    const own: string[] = [];
+    for (const id of missing) {
+      const pending = this.loading.get(this.loadingKey(id, generations));
+      if (pending === undefined) own.push(id);
+      else joined.push([id, pending]);
+    }
+    if (own.length > 0) {
+      const seen = new Map(own.map((id) => [id, this.generationOf(id)]));
+      const everything = this.everything;
+      const batch = this.loadOnce(em, own);
+      const keys = own.map((id) => this.loadingKey(id, generations));
+      const shares = own.map((id) => batch.then((loaded) => loaded.get(id)));
+      keys.forEach((key, i) => {
+        shares[i].catch(() => undefined);
+        this.loading.set(key, shares[i]);
+      });
+      try {
+        for (const [id, entry] of await batch) {
+          found.set(id, entry);
+          const unchanged = this.everything === everything && this.generationOf(id) === seen.get(id);
+          if (unchanged && (this.redis === null || generations !== null)) this.cache.set(id, { entry, generation: generations?.get(id) ?? null });
+          this.remember(entry);
+        }
+      } finally {
+        keys.forEach((key, i) => {
+          if (this.loading.get(key) === shares[i]) this.loading.delete(key);
+        });
+      }
+    }
+    for (const [id, pending] of joined) {
+      const entry = await pending;
+      if (entry !== undefined) found.set(id, entry);
     }
     return found;
+  }
+
+  /**
+   * What a load of `id` is shared under: the government and the generations it would be loaded at (this process's
+   * invalidations, and Redis's when there is Redis). A read begun after a write's commit never joins a load begun
+   * before it: the write moved the generation.
+   */
+  private loadingKey(id: string, generations: Map<string, string> | null): string {
+    return `${id}|${this.everything}.${this.generationOf(id)}|${this.redis === null ? '' : (generations?.get(id) ?? 'unknown')}`;
   }
 
   async owners(em: SqlEntityManager, keys: readonly OwnedKey[]): Promise<Map<OwnedKey, string>> {

@@ -11,7 +11,9 @@ import { openDatabase } from '../../src/db/database';
 import { seedDemoIfEmpty } from '../../src/ops/seed';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { startServer, type RunningServer } from '../../src/server';
+import { Department } from '../../src/entities';
 import { FactsStore } from '../../src/store/facts-store';
+import type { VersionedFacts } from '../../src/store/load-facts';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -69,6 +71,28 @@ it('shows a write in the very next read on the same instance', async () => {
   expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toBeNull();
   await graphql(server.url, RECORD_ABSENCE, { input: { leaderId: 'leader:zhou-ming', validFrom: '2027-03-01', validTo: '2027-03-05', reason: '赴省参加财政工作会议' } }, editor);
   expect((await graphql(server.url, absenceOn('2027-03-02'))).leader.absence).toEqual({ reason: '赴省参加财政工作会议' });
+});
+
+it('reads of a government being loaded wait for that load: ten at once cost one statement, and reads begun after a write see it', async () => {
+  const store = new FactsStore(db.orm, { maxGovernments: 10 });
+  const load = () => store.load(db.orm.em.fork() as SqlEntityManager, ['jur:qingchuan', 'jur:jiangzhou']);
+  const financeName = (loaded: Map<string, VersionedFacts>) => loaded.get('jur:qingchuan')?.facts.departments.find((d) => d.id === 'dept:finance')?.name;
+  try {
+    expect(await sqlDuring(() => Promise.all(Array.from({ length: 10 }, load)))).toBe(1);
+    const held = await load();
+    // Five reads on their way, then a write through the ORM (the store hears of its commit), then five more.
+    const early = Array.from({ length: 5 }, load);
+    await db.orm.em.fork().nativeUpdate(Department, { id: 'dept:finance', jurisdiction: 'jur:qingchuan' }, { name: '区并发财政局' });
+    const late = await Promise.all(Array.from({ length: 5 }, load));
+    await Promise.all(early);
+    expect(late.map(financeName)).toEqual(Array(5).fill('区并发财政局'));
+    // The five begun after the commit share one load (one facts object); jiangzhou was held throughout.
+    expect(new Set(late.map((m) => m.get('jur:qingchuan'))).size).toBe(1);
+    expect(new Set([...late, held].map((m) => m.get('jur:jiangzhou'))).size).toBe(1);
+  } finally {
+    await db.orm.em.fork().nativeUpdate(Department, { id: 'dept:finance', jurisdiction: 'jur:qingchuan' }, { name: '区财政局' });
+    await store.close();
+  }
 });
 
 it('sees a write nobody announced (raw SQL, as another process without Redis would) once the held facts are older than maxAgeMs', async () => {
