@@ -2,7 +2,7 @@
 // half-width, case, whitespace, punctuation), the question wording people put around a keyword, pinyin in full
 // and by initials, and word segmentation of sentences. The text libraries (opencc-js, pinyin-pro, @node-rs/jieba)
 // are loaded once, on first use.
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import type { OpenCCModule } from '../types/opencc-js';
 import wording from '../vocabulary/wording.json';
 
@@ -22,6 +22,14 @@ function simplified(text: string): string {
     toSimplified = opencc.Converter({ from: 't', to: 'cn' });
   }
   return toSimplified(text);
+}
+
+let pinyinPro: typeof PinyinPro | null = null;
+
+/** A term's syllables without tones (pinyin-pro, loaded at the first term read: its dictionary is ~0.2 s of every start-up otherwise). */
+function syllablesOf(term: string, asName: boolean): string[] {
+  pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
+  return pinyinPro.pinyin(term, { toneType: 'none', type: 'array', v: true, surname: asName ? 'head' : 'off', nonZh: 'consecutive' });
 }
 
 /** Only what is worth converting: plain ASCII needs no OpenCC pass. */
@@ -107,7 +115,7 @@ export function pinyinOf(term: string, asName = false): PinyinForms {
   const key = `${asName ? 'n' : 't'}|${term}`;
   const cached = pinyinCache.get(key);
   if (cached !== undefined) return cached;
-  const syllables = pinyin(term, { toneType: 'none', type: 'array', v: true, surname: asName ? 'head' : 'off', nonZh: 'consecutive' });
+  const syllables = syllablesOf(term, asName);
   const forms = {
     full: syllables.join('').replace(/[^a-z0-9]/gu, ''),
     initials: syllables.map((s) => s.charAt(0)).join('').replace(/[^a-z0-9]/gu, ''),
