@@ -137,7 +137,6 @@ if (ON_POSTGRES && !existsSync(path.join(BIN, 'pg_basebackup'))) {
 }
 
 describePg('read replicas (PostgreSQL 15 streaming standbys made with pg_basebackup)', () => {
-  const started = Date.now();
   let dir = '';
   let orm: MikroORM;
   let database: ReturnType<typeof loadConfig>['database'];
@@ -212,8 +211,6 @@ describePg('read replicas (PostgreSQL 15 streaming standbys made with pg_basebac
       if (dir !== '' && existsSync(path.join(data, 'postmaster.pid'))) await ctl(data, '-m', 'immediate', '-w', 'stop').catch(() => undefined);
     }
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
-    // Bounded: the whole file, standby included, well under a minute.
-    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it('configuration: DATABASE_REPLICA_URLS is a comma-separated list of postgresql:// URLs, for a PostgreSQL primary only', () => {

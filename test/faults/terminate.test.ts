@@ -1,7 +1,8 @@
 // Database connections terminated under load (issue #11, item 6), PostgreSQL only: while editors write and
 // readers read over HTTP on 127.0.0.1, every backend of the server's database is killed with
 // pg_terminate_backend. The server does not crash; a write caught by it fails with a coded error (never a
-// masked INTERNAL_SERVER_ERROR) and leaves nothing half-written; and within a second writes succeed again.
+// masked INTERNAL_SERVER_ERROR) and leaves nothing half-written; and writes succeed again at once — no write
+// fails after the pool has dropped the connections the kill closed.
 import { Client } from 'pg';
 import { createToken } from '../../src/auth/tokens';
 import { seedDemoIfEmpty } from '../../src/ops/seed';
@@ -67,7 +68,7 @@ suite('pg_terminate_backend under load', () => {
     return [decided, read, moved];
   };
 
-  it('writes fail with a code and no partial write, the server stays up and recovers within a second', async () => {
+  it('writes fail with a code and no partial write, the server stays up and recovers at once', async () => {
     const before = await counts();
     const answers: Awaited<ReturnType<typeof post>>[] = [];
     let stop = false;
@@ -75,27 +76,29 @@ suite('pg_terminate_backend under load', () => {
       for (let i = w; !stop && i < 240; i += 4) answers.push(...(await move(i)));
     };
     const loads = Promise.all([0, 1, 2, 3].map(load));
-    const recoveries: number[] = [];
+    const recoveries: { ms: number; attempts: number; killed: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await new Promise((resolve) => setTimeout(resolve, 150)); // let the load run between the kills
-      const killed = await admin.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-      expect(Number(killed.rows[0].n)).toBeGreaterThan(0);
+      const killed = Number((await admin.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows[0].n);
+      expect(killed).toBeGreaterThan(0);
       // Recovery: from the kill to the first write that commits again (a decision recorded: it always can).
       const killedAt = Date.now();
-      for (let attempt = 0; attempt < 100; attempt++) {
+      let attempts = 0;
+      for (; attempts < 100; ) {
+        attempts += 1;
         const decided = await post('mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }', {
-          input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'MAJOR_PROJECT', text: `恢复检查 ${round}-${attempt}` },
+          input: { meetingId: 'meeting:qingchuan-2026-11-20', category: 'MAJOR_PROJECT', text: `恢复检查 ${round}-${attempts}` },
         });
         answers.push(decided);
         if (decided.body.data?.recordDecision?.id !== undefined) break;
       }
-      recoveries.push(Date.now() - killedAt);
+      recoveries.push({ ms: Date.now() - killedAt, attempts, killed });
     }
     stop = true;
     await loads;
 
     const codes = new Set(answers.flatMap((a) => (a.body.errors ?? []).map((e) => e.extensions?.code)));
-    console.log(`terminate: ${answers.length} answers, codes ${[...codes].join(', ')}, recoveries ${recoveries.join(', ')} ms`);
+    console.log(`terminate: ${answers.length} answers, codes ${[...codes].join(', ')}, recoveries ${recoveries.map((r) => `${r.ms} ms (${r.attempts} attempts, ${r.killed} killed)`).join(', ')}`);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     // Every answer is GraphQL's shape with a code; a broken connection is the server's trouble, said plainly.
@@ -110,8 +113,10 @@ suite('pg_terminate_backend under load', () => {
     expect(after.version - before.version).toBe(after.changesets - before.changesets);
     expect(after.lines - before.lines).toBe(after.changesets - before.changesets);
     expect(after.changesets - before.changesets).toBeGreaterThan(0);
-    // Each recovery: the kill to the next committed write, under the same load.
-    expect(recoveries.every((ms) => ms < 1000)).toBe(true);
+    // Each recovery: the first write after the kill that commits. A write that fails has met one of the connections
+    // the kill closed (the pool drops it), so at most one write per killed backend fails before one commits — counted
+    // in attempts, not in milliseconds, which a busy machine stretches (the time is printed above).
+    for (const { attempts, killed } of recoveries) expect(attempts).toBeLessThanOrEqual(killed + 1);
   });
 
   // The store is emptied first, so each read has to go to the database through the terminated connections.
