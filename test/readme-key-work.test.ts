@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
-import { seedDemoIfEmpty } from '../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createTestApi, type TestApi } from './support/api';
 
@@ -17,8 +16,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('readmekeywork');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('readmekeywork', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

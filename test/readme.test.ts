@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLError } from 'graphql';
 import { PROJECT_ROOT } from '../src/config';
-import { seedDemoIfEmpty } from '../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from './support/database';
 import { createTestApi, EDITOR, type TestApi } from './support/api';
 
@@ -14,8 +13,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('readme');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('readme', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

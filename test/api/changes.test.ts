@@ -1,6 +1,5 @@
 // Changing the division of labour through the API, on a real database: collective decisions (R7), atomic
 // re-divisions, the audit feed, optimistic concurrency and access control.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, VIEWER, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';
@@ -9,8 +8,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('changes');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('changes', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

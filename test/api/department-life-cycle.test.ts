@@ -1,7 +1,6 @@
 // 机构改革 through the API, on a real database: merge, split, rename, abolish and create, each atomic with the lines
 // it moves or ends and the AB exceptions it carries over, with lineage (Department.predecessors / successors), audited,
 // refused with nothing written.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';
@@ -11,8 +10,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('department_life_cycle');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('department_life_cycle', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

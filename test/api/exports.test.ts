@@ -1,7 +1,6 @@
 // The exchange formats over HTTP and GraphQL, for dashboards and spreadsheets.
 import ExcelJS from 'exceljs';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -10,8 +9,7 @@ let open: RunningServer;
 let closed: RunningServer;
 
 beforeAll(async () => {
-  db = await openTestDatabase('exports');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('exports', {}, { demo: true });
   const options = { timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-28T02:00:00Z') };
   open = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: true });
   closed = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: false });

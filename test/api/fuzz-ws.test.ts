@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { createEvents } from '../../src/scope/events';
 import { createSchema } from '../../src/graphql/schema';
 import { WEBSOCKET_LIMITS } from '../../src/edge/websocket';
@@ -27,8 +26,7 @@ const logged: unknown[][] = [];
 let cases = 0;
 
 beforeAll(async () => {
-  db = await openTestDatabase('fuzz_ws');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('fuzz_ws', {}, { demo: true });
   tokens.viewer = (await createToken(db.orm.em.fork(), '区财政局', 'VIEWER', new Date())).token;
   tokens.editor = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   schema = await createSchema(createEvents());

@@ -2,7 +2,6 @@
 // never a 500 or a stack trace; good ones answer from the database.
 import type { RunningServer } from '../../src/server';
 import { startServer } from '../../src/server';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
@@ -10,8 +9,7 @@ let server: RunningServer;
 const logged: unknown[][] = [];
 
 beforeAll(async () => {
-  db = await openTestDatabase('http');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('http', {}, { demo: true });
   server = await startServer(db.orm, 0, '127.0.0.1', {
     timeZone: 'Asia/Shanghai', publicReads: true,
     now: () => new Date('2026-11-28T02:00:00Z'),

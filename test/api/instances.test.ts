@@ -4,7 +4,6 @@ import Redis from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { isProbe, publishProbeChange, untilDelivered } from '../support/live';
 import { openTestDatabase, type TestDatabase } from '../support/database';
@@ -34,8 +33,7 @@ beforeAll(async () => {
   // CI starts Redis (.ci/run); elsewhere a machine without it skips this file, saying so.
   if (!reachable && process.env.CI === 'true') throw new Error(`Redis does not answer at ${REDIS_URL}`);
   if (!reachable) console.warn(`skipping multi-instance tests: no Redis at ${REDIS_URL}`);
-  db = await openTestDatabase('instances');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('instances', {}, { demo: true });
   editor = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
 });
 

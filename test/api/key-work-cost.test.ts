@@ -2,7 +2,6 @@
 // children) or every directive (with issuer, unit, notifications) costs a fixed number of SQL statements, the same
 // for a government with a few tasks as for one of the same size with ten times as many.
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { generateDistrict } from '../../src/io/generate';
 import { loadDirectoryFacts } from '../../src/store/load-facts';
@@ -38,8 +37,7 @@ async function seedWork(jurisdictionId: string, tasks: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase('keyworkcost', { debug: ['query'], logger: (message: string) => statements.push(message) });
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('keyworkcost', { debug: ['query'], logger: (message: string) => statements.push(message) }, { demo: true });
   await importDataset(db.orm.em.fork(), generateDistrict({ id: 'jur:small', name: '小区', scale: 3, validFrom: '2026-01-01' }));
   await importDataset(db.orm.em.fork(), generateDistrict({ id: 'jur:large', name: '大区', scale: 3, validFrom: '2026-01-01' }));
   api = await createTestApi(db.orm);

@@ -1,7 +1,6 @@
 // The demo's key work (seeds/demo-district/key-work.json), replayed through the same rules as the API when the
 // seed is imported: pre-holiday work, city-sourced projects and 民生工程, one overdue task, directives — one
 // cross-portfolio, one escalated — and R11: attendance by topic, the standing meeting's cadence.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { AuditEvent, KeyTask } from '../../src/entities';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
@@ -10,8 +9,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('keyworkdemo');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('keyworkdemo', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

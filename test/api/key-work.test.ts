@@ -2,7 +2,6 @@
 // TEST_DATABASE_URL): R8 tasks and accountability, R9 directives and notifications, scoped tokens, the audit feed,
 // bad input refused with a code and nothing written, city tasks assigned to districts.
 import type { Viewer } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { AuditEvent, Directive, DirectiveTransition, KeyTask, KeyTaskUnit, Notification, ProgressReport } from '../../src/entities';
 import { importDataset } from '../../src/io/importer';
 import { mergeDatasets } from '../../src/io/dataset';
@@ -24,8 +23,7 @@ const EDUCATION: Viewer = { tokenId: 'token:education', name: '区教育局', ro
 const EMERGENCY: Viewer = { tokenId: 'token:emergency', name: '区应急管理局', role: 'EDITOR', scope: { kind: 'DEPARTMENT', id: 'dept:emergency' } };
 
 beforeAll(async () => {
-  db = await openTestDatabase('keywork');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('keywork', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

@@ -1,6 +1,5 @@
 // The team's life cycle through the API, on a real database: 任命 (a new deputy; the 代区长 confirmed as 区长), 免职
 // atomic with the re-division that hands over the leaver's lines, and 排序 — each audited, refused with nothing written.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
 import { dumpAll } from '../support/dump';
@@ -9,8 +8,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('life_cycle');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('life_cycle', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

@@ -3,7 +3,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { AuditEvent } from '../../src/entities';
 import { startServer, type RunningServer } from '../../src/server';
 import { TOPICS } from '../../src/scope/events';
@@ -18,8 +17,7 @@ let editorToken: string;
 let viewerToken: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase('live');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('live', {}, { demo: true });
   server = await startServer(db.orm, 0, '127.0.0.1', { timeZone: 'Asia/Shanghai', publicReads: false, now: () => clock });
   editorToken = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   viewerToken = (await createToken(db.orm.em.fork(), '区财政局', 'VIEWER', new Date())).token;

@@ -2,7 +2,7 @@
 // demo; the adjustment notice of a changeset applied through the API; the same access rule and coded errors as the
 // other exports.
 import { createToken } from '../../src/auth/tokens';
-import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/ops/seed';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import { factsByJurisdiction } from '../../src/io/dataset';
 import { readDataset } from '../../src/io/importer';
 import { divisionNotice, noticeText } from '../../src/io/notice-writer';
@@ -16,8 +16,7 @@ let closed: RunningServer;
 let editor: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase('notice');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('notice', {}, { demo: true });
   const options = { timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-28T02:00:00Z') };
   open = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: true });
   closed = await startServer(db.orm, 0, '127.0.0.1', { ...options, publicReads: false });

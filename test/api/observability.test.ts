@@ -1,7 +1,6 @@
 // What operators watch: /healthz, /readyz, /metrics and one structured log line per operation, which
 // never carries a token or a variable's value.
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { connect, wsUrl } from '../support/ws';
@@ -12,8 +11,7 @@ let token: string;
 const lines: { details: any; message: string }[] = [];
 
 beforeAll(async () => {
-  db = await openTestDatabase('observability');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('observability', {}, { demo: true });
   token = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   server = await startServer(db.orm, 0, '127.0.0.1', {
     timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date('2026-11-28T02:00:00Z'),

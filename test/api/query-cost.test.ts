@@ -1,6 +1,5 @@
 // No N+1: the SQL behind a full portfolioMatrix / leadershipTeam / coverage query is a fixed number of
 // statements, the same for the demo district and for a generated district ten times its size.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { generateDistrict } from '../../src/io/generate';
 import { openTestDatabase, type TestDatabase } from '../support/database';
@@ -14,8 +13,7 @@ beforeAll(async () => {
   db = await openTestDatabase('querycost', {
     debug: ['query'],
     logger: (message: string) => statements.push(message),
-  });
-  await seedDemoIfEmpty(db.orm);
+  }, { demo: true });
   await importDataset(db.orm.em.fork(), generateDistrict({ id: 'jur:large', name: '大区', scale: 10, validFrom: '2026-01-01' }));
   api = await createTestApi(db.orm);
 });

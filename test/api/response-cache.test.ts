@@ -3,7 +3,6 @@
 // day, a token or a query that reads the database each make it run; a repeat still pays its rate-limit points.
 import http from 'node:http';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -15,8 +14,7 @@ let server: RunningServer;
 let editor: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase('response-cache');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('response-cache', {}, { demo: true });
   editor = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   server = await startServer(db.orm, 0, '127.0.0.1', options);
 });

@@ -1,5 +1,4 @@
 // A government's own rules of procedure decide which decisions can carry a re-division (R7 settings).
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import type { Viewer } from '../../src/auth/tokens';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { createTestApi, EDITOR, type TestApi } from '../support/api';
@@ -9,8 +8,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('rules');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('rules', {}, { demo: true });
   api = await createTestApi(db.orm);
 });
 

@@ -26,8 +26,7 @@ let server: RunningServer;
 let editor: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase('store', counting);
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('store', counting, { demo: true });
   editor = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   server = await startServer(db.orm, 0, '127.0.0.1', options);
 });

@@ -1,7 +1,6 @@
 // 市区一体 through the API: subtreeCoverage and whoOversees(withinJurisdictionId) on the demo city, and their cost on a
 // generated country at two sizes — a fixed number of SQL statements reading the same rows for a city of the same size
 // whatever the size of the country, and still a fixed number of statements for a whole province.
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { importDataset } from '../../src/io/importer';
 import { mergeDatasets, type Dataset } from '../../src/io/dataset';
 import { generateCountry } from '../../src/io/generate';
@@ -45,8 +44,7 @@ describe('on the demo city 江州市 and its districts 临江区 and 青川区',
   let api: TestApi;
 
   beforeAll(async () => {
-    db = await openTestDatabase('subtree_demo');
-    await seedDemoIfEmpty(db.orm);
+    db = await openTestDatabase('subtree_demo', {}, { demo: true });
     api = await createTestApi(db.orm);
   });
 

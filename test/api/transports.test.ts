@@ -1,7 +1,6 @@
 // One policy, two transports: every query limit, input check and error case gives the same code over
 // HTTP (Apollo) and over WebSocket (graphql-ws), which runs none of Apollo's pipeline by itself.
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { connect, firstCode, wsUrl } from '../support/ws';
@@ -17,8 +16,7 @@ const baseOptions: ServerOptions = {
 };
 
 beforeAll(async () => {
-  db = await openTestDatabase('transports');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('transports', {}, { demo: true });
   editorToken = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
   server = await startServer(db.orm, 0, '127.0.0.1', baseOptions);
 });

@@ -4,7 +4,6 @@
 // text, JSON rules and acting appointments in them; inside a transaction too; for ids past any bound-parameter limit.
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../../src/domain';
 import { mergeDatasets } from '../../src/io/dataset';
 import { generateCountry, generateDistrict } from '../../src/io/generate';
@@ -92,8 +91,7 @@ async function referenceFacts(em: SqlEntityManager, ids: readonly string[]): Pro
 const entries = <T>(map: Map<string, T>) => [...map.entries()];
 
 beforeAll(async () => {
-  db = await openTestDatabase('loadfacts', { debug: ['query'], logger: (message: string) => log.push(message) });
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('loadfacts', { debug: ['query'], logger: (message: string) => log.push(message) }, { demo: true });
   await importDataset(fork(), generateDistrict({ id: 'jur:large', name: '大区', scale: 3, validFrom: '2026-01-01' }));
   await importDataset(fork(), mergeDatasets(generateCountry({ governments: 20, validFrom: '2026-01-01' })));
   // What the generated data lacks: text that needs escaping (quotes, a backslash, a question mark — MikroORM's

@@ -1,7 +1,6 @@
 // Search as people ask, through GraphQL on a real database (issue 14): matchedBy, heads' contacts for EDITOR
 // and above only, bad input refused, and a search that names no government finding one by the vocabulary.
 // (Kept beside the domain's search tests while test/api is being edited by others; it belongs in test/api.)
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { generateDistrict } from '../../src/io/generate';
 import { importDataset } from '../../src/io/importer';
 import { openTestDatabase, type TestDatabase } from '../support/database';
@@ -11,8 +10,7 @@ let db: TestDatabase;
 let api: TestApi;
 
 beforeAll(async () => {
-  db = await openTestDatabase('search');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('search', {}, { demo: true });
   // A district as imported from a notice: no aliases at all.
   const district = generateDistrict({ id: 'jur:plain', name: '平原县', level: 'COUNTY', scale: 1, validFrom: '2026-01-01' });
   await importDataset(db.orm.em.fork(), {

@@ -5,7 +5,6 @@
 // fails after the pool has dropped the connections the kill closed.
 import { Client } from 'pg';
 import { createToken } from '../../src/auth/tokens';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -24,8 +23,7 @@ suite('pg_terminate_backend under load', () => {
   const logged: unknown[][] = [];
 
   beforeAll(async () => {
-    db = await openTestDatabase('terminate');
-    await seedDemoIfEmpty(db.orm);
+    db = await openTestDatabase('terminate', {}, { demo: true });
     token = (await createToken(db.orm.em.fork(), '区政府办公室', 'EDITOR', new Date())).token;
     server = await startServer(db.orm, 0, '127.0.0.1', {
       timeZone: 'Asia/Shanghai', publicReads: true, rateLimits: null, now: () => new Date('2026-11-28T02:00:00Z'),

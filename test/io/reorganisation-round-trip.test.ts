@@ -2,7 +2,7 @@
 // lines continue their predecessors' lines under the decision that made those, and the lineage travels in the
 // fengong: extension — and the import exports the same document again (file → database → file).
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DEMO_DATASET_DIR, seedDemoIfEmpty } from '../../src/ops/seed';
+import { DEMO_DATASET_DIR } from '../../src/ops/seed';
 import type { LineageFact } from '../../src/domain';
 import { checkLineage, type Dataset } from '../../src/io/dataset';
 import { readDataset } from '../../src/io/importer';
@@ -23,9 +23,8 @@ const as = { viewer: EDITOR };
 const scope: ImportScope = { today: DEMO_TODAY, now: new Date(`${DEMO_TODAY}T04:00:00Z`), viewer: null, events: createEvents() };
 
 beforeAll(async () => {
-  origin = await openTestDatabase('reorg_origin');
+  origin = await openTestDatabase('reorg_origin', {}, { demo: true });
   target = await openTestDatabase('reorg_target');
-  await seedDemoIfEmpty(origin.orm);
   originApi = await createTestApi(origin.orm);
   targetApi = await createTestApi(target.orm);
 });

@@ -6,7 +6,6 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import Redis from 'ioredis';
 import { searchKeywords } from '../../src/domain';
 import { Department } from '../../src/entities';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { FactsStore } from '../../src/store/facts-store';
 import { announceNameChanges, governmentsMatchingInDatabase, NameIndex } from '../../src/store/name-index';
 import { ALL_GOVERNMENTS, onCommittedWrites } from '../../src/store/write-tracking';
@@ -17,8 +16,7 @@ const statements: string[] = [];
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await openTestDatabase('name_index', { debug: ['query'], logger: (message: string) => statements.push(message) });
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('name_index', { debug: ['query'], logger: (message: string) => statements.push(message) }, { demo: true });
 });
 
 afterAll(async () => {

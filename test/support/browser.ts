@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { startServer, type RunningServer } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from './database';
 
@@ -38,8 +37,7 @@ export function browserSuite(file: string): jest.Describe {
 
 /** A fresh test database named after `label`, holding the demo. */
 export async function openDemoDatabase(label: string): Promise<TestDatabase> {
-  const db = await openTestDatabase(label);
-  await seedDemoIfEmpty(db.orm);
+  const db = await openTestDatabase(label, {}, { demo: true });
   return db;
 }
 

@@ -31,8 +31,7 @@ export interface DirectoryOptions {
 export async function directory(dir: string, label: string, options: DirectoryOptions = {}): Promise<Directory> {
   const prepare = options.prepare ?? 'schema';
   if (options.postgres === true && ON_POSTGRES) {
-    const db = await openTestDatabase(label);
-    if (prepare === 'demo') await seedDemoIfEmpty(db.orm);
+    const db = await openTestDatabase(label, {}, { demo: prepare === 'demo' });
     await db.orm.close(true); // no session of ours in the CLI's way (pg_restore --clean, for one)
     return { url: db.config.url, config: db.config, open: () => openDatabase(db.config), close: () => db.close() };
   }

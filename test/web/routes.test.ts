@@ -6,7 +6,6 @@ import vm from 'node:vm';
 import { createToken } from '../../src/auth/tokens';
 import type { RunningServer } from '../../src/server';
 import { startServer } from '../../src/server';
-import { seedDemoIfEmpty } from '../../src/ops/seed';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { PUBLIC_DIR } from '../../src/web';
 
@@ -15,8 +14,7 @@ let server: RunningServer;
 let editorToken: string;
 
 beforeAll(async () => {
-  db = await openTestDatabase('webroutes');
-  await seedDemoIfEmpty(db.orm);
+  db = await openTestDatabase('webroutes', {}, { demo: true });
   server = await startServer(db.orm, 0, '127.0.0.1', {
     timeZone: 'Asia/Shanghai', publicReads: true, now: () => new Date('2026-11-28T02:00:00Z'),
   });
