@@ -1,8 +1,8 @@
-// Fills a benchmark database with the demo and a generated country, in a worker thread of its own (bench/http.ts
-// --scale L): the import's memory (a whole country in one dataset peaks above 1 GB) goes with the worker's heap, so
-// the RSS the benchmark reports afterwards is the servers', not the import's leftovers.
+// Fills a benchmark database with the demo and a generated country, in a child process of its own (bench/http.ts
+// --scale L): the import's memory (a whole country in one dataset peaks above 1 GB) goes back to the system when the
+// child exits — a worker thread's heap would go, but not the allocator's arenas it grew — so the RSS the benchmark
+// reports afterwards is the servers', not the import's leftovers. The parent sends { database, governments }.
 import 'reflect-metadata';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { DatabaseConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { mergeDatasets } from '../src/io/dataset';
@@ -22,9 +22,12 @@ async function fill({ database, governments }: { database: DatabaseConfig; gover
   }
 }
 
-fill(workerData as { database: DatabaseConfig; governments: number }).then(
-  () => parentPort?.postMessage('filled'),
-  (error: unknown) => {
-    throw error;
-  },
-);
+process.once('message', (job: { database: DatabaseConfig; governments: number }) => {
+  fill(job).then(
+    () => process.send?.('filled', () => process.exit(0)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});

@@ -15,7 +15,7 @@ import 'reflect-metadata';
 import http from 'node:http';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import { Pool } from 'pg';
@@ -124,7 +124,7 @@ async function load(url: string, connections: number, seconds: number, body: str
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures: result.errors + result.non2xx + result.timeouts };
 }
 
-/** A fresh SQLite file under tmp/ (the worker that fills it and the servers each open it). */
+/** A fresh SQLite file under tmp/ (the process that fills it and the servers each open it). */
 async function freshSqliteFile(name: string): Promise<string> {
   const dir = join(PROJECT_ROOT, 'tmp');
   await mkdir(dir, { recursive: true });
@@ -156,15 +156,15 @@ interface Side {
 /** A database (the demo, plus a generated country when `governments` > 0) with our server and the baseline on it. */
 async function openSide(label: string, suffix: string, governments: number, responseCache: boolean, started: Side[]): Promise<Side> {
   const statements: string[] = [];
-  // A country is imported by a worker thread into a database both can open (SQLite: a file of its own).
+  // A country is imported by a child process into a database both can open (SQLite: a file of its own).
   const database = await freshBenchDatabase(governments > 0 ? await freshSqliteFile(`bench-l${suffix}`) : ':memory:', suffix);
   if (governments > 0) {
     process.stderr.write(`generating and importing a country of ${governments} districts…\n`);
     await new Promise<void>((resolve, reject) => {
-      const worker = new Worker(join(__dirname, 'fill-country.js'), { workerData: { database, governments } });
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
-      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the import worker exited with ${code}`))));
+      const child = fork(join(__dirname, 'fill-country.js'), [], { stdio: 'inherit' });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the import process exited with ${code}`))));
+      child.send({ database, governments });
     });
   }
   const orm = await openDatabase(database, { debug: ['query'], logger: (message: string) => statements.push(message) });
