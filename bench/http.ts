@@ -241,14 +241,19 @@ async function main(): Promise<void> {
     }
     for (let round = 1; round <= rounds; round += 1) {
       process.stderr.write(`round ${round}/${rounds}\n`);
+      // Which side goes first alternates from round to round, and ours and the baseline trade places too, so that
+      // neither L/S nor ours/baseline carries the order's bias (what ran just before, a collection it left).
+      const inOrder = round % 2 === 1 ? sides : [...sides].reverse();
       for (const [name, query] of Object.entries(QUERIES)) {
-        for (const side of sides) {
+        for (const side of inOrder) {
+          const baselinePath = name === 'Q1 Directory' ? 'q1' : name === 'Q2 WhoOversees' ? 'q2' : null;
+          const baselineFirst = baselinePath !== null && round % 2 === 0;
+          if (baselineFirst) push(side.baseRuns, name, await load(`${side.baseline.url}/${baselinePath}`, connections, seconds, null));
           push(side.ourRuns, name, await load(`${side.ours.url}/graphql`, connections, seconds, JSON.stringify({ query })));
-          if (name === 'Q1 Directory') push(side.baseRuns, name, await load(`${side.baseline.url}/q1`, connections, seconds, null));
-          if (name === 'Q2 WhoOversees') push(side.baseRuns, name, await load(`${side.baseline.url}/q2`, connections, seconds, null));
+          if (baselinePath !== null && !baselineFirst) push(side.baseRuns, name, await load(`${side.baseline.url}/${baselinePath}`, connections, seconds, null));
         }
       }
-      for (const side of sides) push(side.ourRuns, 'Mixed (1 % writes)', await load(`${side.ours.url}/graphql`, connections, seconds, null, mixedFor(side)));
+      for (const side of inOrder) push(side.ourRuns, 'Mixed (1 % writes)', await load(`${side.ours.url}/graphql`, connections, seconds, null, mixedFor(side)));
     }
 
     console.log(`\n分工名录 HTTP benchmark — ${small.kind}, scale ${scale}`);
