@@ -12,7 +12,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import Redis from 'ioredis';
 import { authenticate, type Viewer } from './auth/tokens';
 import { DomainError } from './domain';
 import { scopeFactory, todayIn } from './scope/request-scope';
@@ -31,6 +30,7 @@ import { serveWebSocket, type WebSocketLimits } from './edge/websocket';
 import { createWebRouter } from './web';
 import { createExportRouter } from './edge/exports';
 import { checkReadiness } from './db/database';
+import { connectRedis } from './db/redis';
 import { retryRead } from './db/retry';
 import { DEFAULT_STORE_SIZE, FactsStore } from './store/facts-store';
 import { DEFAULT_STORE_MAX_AGE_SECONDS } from './store/size';
@@ -171,7 +171,7 @@ export async function startServer(orm: MikroORM, port: number, host: string, opt
   const stopTellingWrites = onCommittedWrites(orm.config, (ids) => {
     for (const jurisdictionId of ids) events.publish(TOPICS.directoryChanged, { jurisdictionId });
   });
-  const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const limiterRedis = options.redisUrl === undefined || options.redisUrl === null ? null : connectRedis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   const rateLimits = options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits;
   const rateLimiter = rateLimits === null ? null : createRateLimiter(rateLimits, limiterRedis);
   const policy = new OperationPolicy({ publicReads: options.publicReads, introspection: options.introspection ?? true, rateLimiter, logger });

@@ -419,8 +419,11 @@ export async function runCli(argv: readonly string[], clock?: Clock): Promise<nu
   }
 }
 
-if (require.main === module) {
+/** Runs the command line this process was started with (scripts/cli.js, or `node dist/cli/main.js …`). */
+export function runFromArgv(): void {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runFromArgv();

@@ -3,7 +3,7 @@
 // its own subscribers about a change made through any other.
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
-import Redis from 'ioredis';
+import { connectRedis } from '../db/redis';
 
 export interface PortfolioChangedEvent {
   readonly jurisdictionId: string;
@@ -71,8 +71,8 @@ export interface EventBus {
 /** The event bus for a deployment: over Redis when `redisUrl` is given (several instances), else in-process. */
 export function connectEvents(redisUrl: string | null): EventBus {
   if (redisUrl === null) return { events: createEvents(), close: async () => undefined };
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const publishClient = connectRedis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = connectRedis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const events = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return {
     events,

@@ -23,7 +23,7 @@
 //   consulted it is marked uncacheable (a write anywhere may change which governments match).
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import Redis from 'ioredis';
+import { connectRedis, type Redis } from '../db/redis';
 import { LRUCache } from 'lru-cache';
 import type { JurisdictionFact } from '../domain';
 import { Department, Jurisdiction, Leader, WorkArea } from '../entities';
@@ -145,7 +145,7 @@ export class FactsStore implements FactsReader {
       },
     });
     const redisUrl = options.redisUrl ?? null;
-    this.redis = redisUrl === null ? null : new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+    this.redis = redisUrl === null ? null : connectRedis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
     this.redis?.on('error', (error: unknown) => options.onError?.(error));
     this.names = new NameIndex({ maxAgeMs: options.maxAgeMs, redis: this.redis, onError: options.onError });
     this.unsubscribe = onCommittedWrites(orm.config, async (ids) => {

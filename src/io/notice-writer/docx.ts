@@ -14,6 +14,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
+import { A4_TWIPS } from './layout';
 import type { NoticeDocument } from './notice';
 
 /** Millimetres to twips, rounded (docx's own helper truncates: 37 mm would be 2097, not 2098). */
@@ -21,8 +22,6 @@ function convertMillimetersToTwip(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
-/** A4 in twips (210 × 297 mm). */
-export const A4_TWIPS = { width: 11906, height: 16838 } as const;
 
 const FONTS = {
   title: '方正小标宋简体',

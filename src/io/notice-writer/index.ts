@@ -7,12 +7,17 @@ import { AuditEvent, Changeset } from '../../entities';
 import { loadDirectoryFacts } from '../../store/load-facts';
 import { adjustmentNotice, divisionNotice, type AdjustmentSource, type NoticeDocument } from './notice';
 import { noticeText } from './text';
-import { noticeDocx } from './docx';
+import type * as DocxWriter from './docx';
 
 export { adjustmentNotice, chineseDate, divisionNotice, levelWord } from './notice';
 export type { AdjustmentSource, NoticeDocument, NoticeLeader, NoticeSection } from './notice';
 export { noticeText } from './text';
-export { A4_TWIPS, noticeDocx } from './docx';
+export { A4_TWIPS } from './layout';
+
+/** The notice as .docx. The writer — and with it the docx library — is loaded at the first one, not at start-up. */
+export function noticeDocx(doc: NoticeDocument): Promise<Buffer> {
+  return (require('./docx') as typeof DocxWriter).noticeDocx(doc);
+}
 
 export const NOTICE_FORMATS = ['txt', 'docx'] as const;
 export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
