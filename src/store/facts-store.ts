@@ -135,6 +135,8 @@ export class FactsStore implements FactsReader {
   private readonly owned = new Map<OwnedKey, string>();
   /** The country-wide name index (candidates of a search naming no government). */
   readonly names: NameIndex;
+  /** The name index being prepared in the background (prepareNameIndex), until it is done. */
+  private preparing: Promise<void> | null = null;
 
   constructor(orm: MikroORM, private readonly options: StoreOptions) {
     this.cache = new LRUCache<string, Held>({
@@ -302,9 +304,6 @@ export class FactsStore implements FactsReader {
     if (em.isInTransaction()) return governmentsMatchingInDatabase(em, keywords);
     return (await this.names.matching(em, keywords)) ?? governmentsMatchingInDatabase(em, keywords);
   }
-
-  /** The name index being prepared in the background (prepareNameIndex), until it is done. */
-  private preparing: Promise<void> | null = null;
 
   /**
    * Builds the name index in the background (a server does so once it listens); a failure is reported to onError
