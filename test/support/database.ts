@@ -114,7 +114,7 @@ async function buildTemplate(kind: 'schema' | 'demo'): Promise<string> {
   await admin(async (client) => {
     await client.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
-      const present = await client.query('select datname from pg_database where datname like $1', [`${prefix}%`]);
+      const present = await client.query('select datname from pg_database where starts_with(datname, $1)', [prefix]);
       if (present.rows.some((r: { datname: string }) => r.datname === name)) return;
       for (const { datname } of present.rows as { datname: string }[]) await client.query(`drop database if exists "${datname}"`);
       const building = `${name}_building`;
