@@ -1,7 +1,8 @@
 // Fills a benchmark database with the demo and a generated country, in a child process of its own (bench/http.ts
 // --scale L): the import's memory (a whole country in one dataset peaks above 1 GB) goes back to the system when the
 // child exits — a worker thread's heap would go, but not the allocator's arenas it grew — so the RSS the benchmark
-// reports afterwards is the servers', not the import's leftovers. The parent sends { database, governments }.
+// reports afterwards is the servers', not the import's leftovers. The parent sends { database, governments } and
+// waits for the exit: 0 once the country is in.
 import 'reflect-metadata';
 import type { DatabaseConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
@@ -24,7 +25,7 @@ async function fill({ database, governments }: { database: DatabaseConfig; gover
 
 process.once('message', (job: { database: DatabaseConfig; governments: number }) => {
   fill(job).then(
-    () => process.send?.('filled', () => process.exit(0)),
+    () => process.exit(0),
     (error: unknown) => {
       console.error(error);
       process.exit(1);
