@@ -28,9 +28,14 @@ export interface IndexedTarget {
   readonly id: string;
   readonly name: string;
   readonly department: DepartmentFact | null;
-  /** Standard kinds (search-vocabulary) the target was matched to, best first. */
+  /** Standard kinds (search-vocabulary) the target was matched to, best first: their topics are TOPIC terms. */
   readonly unitKinds: readonly string[];
+  /** The kinds whose short forms and standard names are SHORT_FORM terms: a unit's unitKinds; none for a work area. */
+  readonly shortFormKinds: readonly string[];
+  /** Every term, in order: NAME, ALIAS, then SHORT_FORM and TOPIC (of the kinds in order). */
   readonly terms: readonly IndexedTerm[];
+  /** The NAME and ALIAS terms, the target's own (the rest are its kinds' vocabulary, the same in every government). */
+  readonly ownTerms: readonly IndexedTerm[];
 }
 
 export interface IndexedPerson {
@@ -91,6 +96,11 @@ function regionPrefixesOf(facts: DirectoryFacts): string[] {
   return [...new Set([name, bare])].filter((p) => p.length >= 2).sort((a, b) => b.length - a.length);
 }
 
+function termLists(terms: TermSet): { terms: readonly IndexedTerm[]; ownTerms: readonly IndexedTerm[] } {
+  const all = terms.list();
+  return { terms: all, ownTerms: all.filter((t) => t.kind === 'NAME' || t.kind === 'ALIAS') };
+}
+
 function departmentTarget(d: DepartmentFact, regionPrefixes: readonly string[]): IndexedTarget {
   const terms = new TermSet();
   for (const spelling of ownNameSpellings(d.name, regionPrefixes)) {
@@ -107,7 +117,7 @@ function departmentTarget(d: DepartmentFact, regionPrefixes: readonly string[]):
     for (const form of [...kind.shortForms, ...kind.names]) terms.add(form, form, 'SHORT_FORM');
   }
   for (const id of kinds) for (const topic of unitKind(id).topics) terms.add(topic, topic, 'TOPIC');
-  return { targetType: 'DEPARTMENT', id: d.id, name: d.name, department: d, unitKinds: kinds, terms: terms.list() };
+  return { targetType: 'DEPARTMENT', id: d.id, name: d.name, department: d, unitKinds: kinds, shortFormKinds: kinds, ...termLists(terms) };
 }
 
 function person(id: string, name: string): IndexedPerson {
@@ -126,7 +136,7 @@ function build(facts: DirectoryFacts): SearchIndex {
     // 审计局 names the bureau, not the work area 审计.
     const kinds = [...new Set([w.name, ...w.aliases].flatMap((n) => kindsOfWorkAreaName(n)))];
     for (const id of kinds) for (const topic of unitKind(id).topics) terms.add(topic, topic, 'TOPIC');
-    return { targetType: 'WORK_AREA', id: w.id, name: w.name, department: null, unitKinds: kinds, terms: terms.list() };
+    return { targetType: 'WORK_AREA', id: w.id, name: w.name, department: null, unitKinds: kinds, shortFormKinds: [], ...termLists(terms) };
   });
   return {
     targets: [...departments, ...workAreas],

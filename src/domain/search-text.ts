@@ -157,7 +157,21 @@ function segmenter(): JiebaInstance {
  *
  * @example subjectSpans('我想问一下非遗保护找哪个部门') // ['非遗保护', '非遗', '保护']
  */
-export function subjectSpans(sentence: string): string[] {
+export function subjectSpans(sentence: string): readonly string[] {
+  let spans = spansBySentence.get(sentence);
+  if (spans === undefined) {
+    spans = spansOf(sentence);
+    if (spansBySentence.size >= SPANS_KEPT) spansBySentence.delete(spansBySentence.keys().next().value as string);
+    spansBySentence.set(sentence, spans);
+  }
+  return spans;
+}
+
+/** Segmenting costs more than the rest of a government's search: a country-wide search asks once per government. */
+const spansBySentence = new Map<string, readonly string[]>();
+const SPANS_KEPT = 256;
+
+function spansOf(sentence: string): string[] {
   const words = segmenter().cut(sentence, false);
   const spans: string[] = [];
   let run: string[] = [];

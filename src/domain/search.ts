@@ -12,7 +12,7 @@ import { assistIsValid, isGovernmentLine, linesForDepartment, linesForWorkArea, 
 import { actorForLine, isAway } from './acting';
 import { searchIndex, type IndexedPerson, type IndexedTarget, type IndexedTerm, type SearchIndex } from './search-index';
 import { canonicalText, isPinyinQuery, pinyinOf, splitHeadTitle, stripLeaderQuestion, stripWording, subjectSpans } from './search-text';
-import { UNIT_KINDS } from './search-vocabulary';
+import { UNIT_KINDS, unitKind } from './search-vocabulary';
 
 /**
  * A search text reduced to its keyword: canonical (NFKC full-width → half-width, traditional → simplified, lower
@@ -89,33 +89,101 @@ export function compareMatches(a: TargetMatch, b: TargetMatch): number {
   );
 }
 
-/** The best term of a target for a keyword, or null. `vocabularyKeys`: the keyword and its spellings without the region. */
-function bestTerm(target: IndexedTarget, keyword: string, vocabularyKeys: readonly string[]): { term: IndexedTerm; score: number; rank: number } | null {
-  let best: { term: IndexedTerm; score: number; rank: number } | null = null;
-  for (const term of target.terms) {
-    let score = 0;
-    if (term.kind === 'NAME' || term.kind === 'ALIAS') {
-      if (term.text === keyword) score = 3;
-      else if (term.text.includes(keyword)) score = 2;
-      else if (term.core.length >= 2 && keyword.includes(term.core)) score = 1;
-    } else {
-      for (const key of vocabularyKeys) {
-        let s = 0;
-        if (term.text === key) s = 3;
-        else if (key.length >= 2 && (term.kind === 'TOPIC' ? term.text.startsWith(key) : term.text.includes(key))) s = 2;
-        else if (term.text.length >= 2 && key.includes(term.text)) s = 1;
-        score = Math.max(score, s);
-      }
-    }
-    if (score === 0) continue;
-    const rank = rankOf(term.kind, score);
-    if (best === null || rank > best.rank) best = { term, score, rank };
+/** The part of a term a match needs (an IndexedTerm, or a vocabulary word shared by every government). */
+type MatchedTerm = Pick<IndexedTerm, 'text' | 'display' | 'kind'>;
+interface FoundTerm {
+  readonly term: MatchedTerm;
+  readonly score: number;
+  readonly rank: number;
+}
+
+/** `candidate` when it ranks strictly higher than `best` (the first of equals stays, as in a scan in term order). */
+function better(best: FoundTerm | null, candidate: FoundTerm | null): FoundTerm | null {
+  return candidate !== null && (best === null || candidate.rank > best.rank) ? candidate : best;
+}
+
+/** A NAME or ALIAS term against the keyword: exact 3, the term contains it 2, it contains the term's core 1. */
+function ownScore(term: IndexedTerm, keyword: string): number {
+  if (term.text === keyword) return 3;
+  if (term.text.includes(keyword)) return 2;
+  return term.core.length >= 2 && keyword.includes(term.core) ? 1 : 0;
+}
+
+/** A SHORT_FORM or TOPIC word against each of the keys, the best: exact 3, contains (a topic: starts with) 2, inside a key 1. */
+function vocabularyScore(text: string, kind: 'SHORT_FORM' | 'TOPIC', keys: readonly string[]): number {
+  let score = 0;
+  for (const key of keys) {
+    let s = 0;
+    if (text === key) s = 3;
+    else if (key.length >= 2 && (kind === 'TOPIC' ? text.startsWith(key) : text.includes(key))) s = 2;
+    else if (text.length >= 2 && key.includes(text)) s = 1;
+    score = Math.max(score, s);
   }
+  return score;
+}
+
+/**
+ * The best SHORT_FORM (short forms, then standard names) or TOPIC word of each standard kind for one set of keys,
+ * computed at first use. The vocabulary is the same in every government, so a country-wide search scores each
+ * kind's words once, not once per unit of each of thousands of governments.
+ */
+class VocabularyScores {
+  private readonly shortForms = new Map<string, FoundTerm | null>();
+  private readonly topics = new Map<string, FoundTerm | null>();
+
+  constructor(private readonly keys: readonly string[]) {}
+
+  best(kindId: string, kind: 'SHORT_FORM' | 'TOPIC'): FoundTerm | null {
+    const scored = kind === 'TOPIC' ? this.topics : this.shortForms;
+    let found = scored.get(kindId);
+    if (found === undefined) {
+      const unit = unitKind(kindId);
+      found = null;
+      for (const text of kind === 'TOPIC' ? unit.topics : [...unit.shortForms, ...unit.names]) {
+        const score = text.length === 0 ? 0 : vocabularyScore(text, kind, this.keys);
+        if (score > 0) found = better(found, { term: { text, display: text, kind }, score, rank: rankOf(kind, score) });
+      }
+      scored.set(kindId, found);
+    }
+    return found;
+  }
+}
+
+/** Scores by keys (joined), the most recently used kept: a search asks for the same keys in every government. */
+const vocabularyScoresByKeys = new Map<string, VocabularyScores>();
+const VOCABULARY_SCORES_KEPT = 256;
+
+function vocabularyScoresOf(keys: readonly string[]): VocabularyScores {
+  const id = keys.join('\u0000');
+  let scores = vocabularyScoresByKeys.get(id);
+  if (scores === undefined) {
+    scores = new VocabularyScores(keys);
+    if (vocabularyScoresByKeys.size >= VOCABULARY_SCORES_KEPT) vocabularyScoresByKeys.delete(vocabularyScoresByKeys.keys().next().value as string);
+  } else {
+    vocabularyScoresByKeys.delete(id);
+  }
+  vocabularyScoresByKeys.set(id, scores);
+  return scores;
+}
+
+/**
+ * The best term of a target for a keyword, or null: its own names and aliases, then its kinds' short forms, then
+ * their topics — the highest rank, the first of equals. `vocabulary`: the scores of the keyword and its spellings
+ * without the region (vocabularyKeysOf).
+ */
+function bestTerm(target: IndexedTarget, keyword: string, vocabulary: VocabularyScores): FoundTerm | null {
+  let best: FoundTerm | null = null;
+  for (const term of target.ownTerms) {
+    const score = ownScore(term, keyword);
+    if (score > 0) best = better(best, { term, score, rank: rankOf(term.kind, score) });
+  }
+  for (const kindId of target.shortFormKinds) best = better(best, vocabulary.best(kindId, 'SHORT_FORM'));
+  for (const kindId of target.unitKinds) best = better(best, vocabulary.best(kindId, 'TOPIC'));
   return best;
 }
 
-function bestPinyin(target: IndexedTarget, keyword: string): { term: IndexedTerm; score: number; rank: number } | null {
-  let best: { term: IndexedTerm; score: number; rank: number } | null = null;
+function bestPinyin(target: IndexedTarget, keyword: string): FoundTerm | null {
+  let best: FoundTerm | null = null;
   for (const term of target.terms) {
     for (const forms of term.pinyin) {
       // In full (3), by initials (2), or the beginning of the full pinyin, as typed so far (2, ranked lowest).
@@ -180,7 +248,7 @@ class Candidates {
     if (current === undefined || candidate.rank > current.rank) this.best.set(candidate.targetId, candidate);
   }
 
-  offerTerm(target: IndexedTarget, found: { term: IndexedTerm; score: number; rank: number }, matchedBy: MatchKind): void {
+  offerTerm(target: IndexedTarget, found: FoundTerm, matchedBy: MatchKind): void {
     this.offer({
       targetType: target.targetType, targetId: target.id, name: target.name, matchedName: found.term.display,
       score: found.score, matchedBy, rank: found.rank, leaderId: null, order: 0, governmentLine: inGovernmentLine(target),
@@ -211,9 +279,9 @@ class Candidates {
 }
 
 function matchKeyword(candidates: Candidates, targets: readonly IndexedTarget[], index: SearchIndex, keyword: string, strongOnly: boolean): void {
-  const keys = vocabularyKeysOf(keyword, index);
+  const vocabulary = vocabularyScoresOf(vocabularyKeysOf(keyword, index));
   for (const target of targets) {
-    const found = bestTerm(target, keyword, keys);
+    const found = bestTerm(target, keyword, vocabulary);
     if (found !== null && (!strongOnly || found.score >= 2)) candidates.offerTerm(target, found, found.term.kind);
   }
   for (const leader of index.leaders) {
@@ -263,10 +331,10 @@ export function matchTargets(facts: DirectoryFacts, text: string, on: IsoDate): 
 
   const head = splitHeadTitle(keyword);
   if (head !== null) {
-    const keys = vocabularyKeysOf(head.unit, index);
+    const vocabulary = vocabularyScoresOf(vocabularyKeysOf(head.unit, index));
     for (const target of targets) {
       if (target.targetType !== 'DEPARTMENT') continue;
-      const found = bestTerm(target, head.unit, keys);
+      const found = bestTerm(target, head.unit, vocabulary);
       if (found !== null && found.score >= 2) {
         candidates.offer({
           targetType: 'DEPARTMENT', targetId: target.id, name: target.name, matchedName: found.term.display, score: found.score,
