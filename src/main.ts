@@ -1,7 +1,9 @@
-// `npm start`: open (and migrate) the database, seed the demo district on first run, serve GraphQL.
+// `npm start`: open (and migrate) the database, seed the demo district on first run — a new SQLite file starts as
+// a copy of the build's demo template when it is current (src/ops/demo-template.ts) — and serve GraphQL.
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { copyDemoTemplate } from './ops/demo-template';
 import { seedDemoIfEmpty } from './ops/seed';
 import { createLogger } from './edge/telemetry';
 import { startServer } from './server';
@@ -9,6 +11,8 @@ import { trackHttpDrain } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const newFile = config.seedDemo && config.database.kind === 'sqlite' && config.database.url !== ':memory:';
+  if (newFile && (await copyDemoTemplate(config.database.url)) === 'copied') console.log(`seeded the demo district (青川区) into a new database: ${config.database.url}, a copy of the build's demo template`);
   const orm = await openDatabase(config.database);
   if (config.seedDemo && (await seedDemoIfEmpty(orm))) console.log('seeded the demo district (青川区) into an empty database');
   const server = await startServer(orm, config.port, config.host, {

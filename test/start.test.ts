@@ -1,5 +1,5 @@
-// `npm start` on a fresh machine: creates the SQLite file, migrates, seeds the demo district once,
-// and serves GraphQL at /graphql on PORT. Run as a real child process, the way a newcomer runs it.
+// `npm start` on a fresh machine: creates the SQLite file as a copy of the build's demo template (npm ci made it),
+// seeds the demo district once, and serves GraphQL at /graphql on PORT. Run as a real child process, the way a newcomer runs it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,8 @@ it('creates the database file, seeds once, and serves the demo district', async 
   const file = path.join(dir, 'nested', 'fengong.sqlite');
   const first = await start({ DATABASE_URL: file });
   try {
-    expect(first.output()).toContain('seeded the demo district');
+    expect(first.output()).toContain("seeded the demo district (青川区) into a new database");
+    expect(first.output()).toContain("a copy of the build's demo template");
     expect((await stat(file)).size).toBeGreaterThan(0);
     const response = await fetch(`${first.url}/graphql`, {
       method: 'POST',
