@@ -3,7 +3,7 @@
 // portfolio lines of the units that end: each moves to the successor(s) with the same leader, or ends with the unit;
 // and the AB pairs whose exceptions name a unit that ends: each is re-opened with the successor(s) excepted instead.
 import type { DepartmentKind, LineageKind } from './vocabulary';
-import type { AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts, IsoDate } from './facts';
+import type { AssignmentFact, BackupFact, DepartmentFact, DirectoryFacts, IsoDate, LineageFact } from './facts';
 import type { Refusal, ViolationCode } from './violation';
 import { UnreachableCaseError } from './errors';
 import { covers } from './interval';
@@ -11,20 +11,6 @@ import { compareText } from './order';
 import { describeBackup, describeLine } from './describe';
 import { lineShapeViolations } from './line-rules';
 import { introducedFindings, type Continuity, type RecordedFinding } from './division-rules';
-
-/** One step of a unit's lineage: on `date` the predecessor became (part of) the successor. */
-export interface LineageFact {
-  readonly id: string;
-  readonly jurisdictionId: string;
-  readonly kind: LineageKind;
-  readonly predecessorId: string;
-  /** Null for an abolished unit whose work nobody takes over; the unit itself for a RENAME. */
-  readonly successorId: string | null;
-  readonly date: IsoDate;
-  readonly document: string | null;
-  /** RENAME: the name before. */
-  readonly formerName: string | null;
-}
 
 /** A new unit as a change names it. */
 export interface NewUnit {

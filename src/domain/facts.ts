@@ -1,7 +1,7 @@
 // Pure: the plain, read-only facts the rules work on. Services map entities to these; the domain
 // never sees an entity. Dates are ISO calendar dates ('YYYY-MM-DD'); intervals are half-open
 // [validFrom, validTo) and validTo === null means "still in force".
-import type { AssignmentKind, DecisionCategory, DepartmentKind, JurisdictionLevel, MeetingKind, PostKind } from './vocabulary';
+import type { AssignmentKind, DecisionCategory, DepartmentKind, JurisdictionLevel, LineageKind, MeetingKind, PostKind } from './vocabulary';
 
 export type IsoDate = string;
 
@@ -121,7 +121,23 @@ export interface DirectoryFacts {
   readonly teamOrders: readonly TeamOrderFact[];
   readonly meetings: readonly MeetingFact[];
   readonly decisions: readonly DecisionFact[];
+  /** The units' lineage (机构改革), by date, then id. Facts made from a dataset hold none: a file's lineage travels beside it. */
+  readonly lineage: readonly LineageFact[];
   readonly rules: GovernanceRules;
+}
+
+/** One step of a unit's lineage: on `date` the predecessor became (part of) the successor. */
+export interface LineageFact {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly kind: LineageKind;
+  readonly predecessorId: string;
+  /** Null for an abolished unit whose work nobody takes over; the unit itself for a RENAME. */
+  readonly successorId: string | null;
+  readonly date: IsoDate;
+  readonly document: string | null;
+  /** RENAME: the name before. */
+  readonly formerName: string | null;
 }
 
 /** A meeting of the government (常务会议 / 全体会议 / 党组会议) and who attended. */

@@ -28,8 +28,8 @@ export interface JurisdictionRecord extends JurisdictionFact {
   readonly rules?: GovernanceRules | null;
 }
 
-/** Any number of governments' facts side by side: what a dataset folder or a Popolo file holds. */
-export type Dataset = Omit<DirectoryFacts, 'jurisdiction' | 'rules'> & { readonly jurisdictions: readonly JurisdictionRecord[] };
+/** Any number of governments' facts side by side: what a dataset folder or a Popolo file holds (a file's lineage travels beside it). */
+export type Dataset = Omit<DirectoryFacts, 'jurisdiction' | 'rules' | 'lineage'> & { readonly jurisdictions: readonly JurisdictionRecord[] };
 
 /** The file each part of a dataset lives in, inside a dataset folder. */
 export const DATASET_FILES: { readonly [K in keyof Dataset]: string } = {
@@ -200,7 +200,7 @@ export function checkLineage(data: Dataset, lineage: readonly LineageFact[]): Da
  */
 export function factsByJurisdiction(data: Dataset): Map<string, DirectoryFacts> {
   const leaderJurisdiction = new Map(data.leaders.map((l) => [l.id, l.jurisdictionId]));
-  type Groups = { [K in Exclude<keyof DirectoryFacts, 'jurisdiction' | 'rules'>]: DirectoryFacts[K][number][] };
+  type Groups = { [K in Exclude<keyof DirectoryFacts, 'jurisdiction' | 'rules' | 'lineage'>]: DirectoryFacts[K][number][] };
   const groups = new Map<string, Groups>();
   for (const j of data.jurisdictions) {
     groups.set(j.id, { leaders: [], posts: [], appointments: [], departments: [], workAreas: [], assignments: [], backups: [], absences: [], teamOrders: [], meetings: [], decisions: [] });
@@ -225,6 +225,7 @@ export function factsByJurisdiction(data: Dataset): Map<string, DirectoryFacts> 
     facts.set(j.id, {
       jurisdiction: { id: j.id, name: j.name, level: j.level, parentId: j.parentId },
       ...(groups.get(j.id) as Groups),
+      lineage: [],
       rules: { ...DEFAULT_GOVERNANCE_RULES, ...(j.rules ?? {}) },
     });
   }

@@ -10,7 +10,7 @@ import type { JurisdictionReference } from './popolo';
 const EXPORT_BATCH = 200;
 
 export function datasetFromFacts(facts: DirectoryFacts): Dataset {
-  const { jurisdiction, rules, ...rest } = facts;
+  const { jurisdiction, rules, lineage: _lineage, ...rest } = facts;
   return { ...rest, jurisdictions: [{ ...jurisdiction, rules }] };
 }
 

@@ -1,8 +1,8 @@
 // The only code that knows both worlds: loads governments' rows and maps them to domain facts.
 //
 // Contract: ONE SQL statement per call, for any number of governments and whatever their size, on SQLite and on
-// PostgreSQL alike (none for no ids). It is a UNION ALL of one select per table of DIRECTORY_ENTITIES; each result
-// row is (part, government, payload): `part` the table's index in DIRECTORY_ENTITIES, `government` the jurisdiction
+// PostgreSQL alike (none for no ids). It is a UNION ALL of one select per table of FACT_ENTITIES (a dataset's parts and
+// the units' lineage); each result row is (part, government, payload): `part` the table's index in FACT_ENTITIES, `government` the jurisdiction
 // id, `payload` a JSON array of that government's rows of that table in id order, each row a JSON object keyed by
 // property name (foreign keys as ids, JSON columns as JSON values) — json_group_array(json_object(…) order by id) on
 // SQLite, json_agg(row order by id) on PostgreSQL. The jurisdictions come as one array (government null), in id order,
@@ -19,16 +19,20 @@ import { JsonType, ReferenceKind, type ConnectionType, type EntityMetadata } fro
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { readConnectionType } from '../db/replicas';
-import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../domain';
-import { DIRECTORY_ENTITIES, json, type PartRow } from './rows';
+import { compareBy, compareText, DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules, type LineageFact } from '../domain';
+import { DepartmentLineage } from '../entities';
+import { DIRECTORY_ENTITIES, json, type Row } from './rows';
 
-type Part = keyof typeof DIRECTORY_ENTITIES;
-const PARTS = Object.keys(DIRECTORY_ENTITIES) as Part[];
+/** The tables a government's facts are read from: a dataset's parts, and the units' lineage (机构改革). */
+const FACT_ENTITIES = { ...DIRECTORY_ENTITIES, lineage: DepartmentLineage } as const;
+type Part = keyof typeof FACT_ENTITIES;
+const PARTS = Object.keys(FACT_ENTITIES) as Part[];
+type FactRow<K extends Part> = Row<InstanceType<(typeof FACT_ENTITIES)[K]>>;
 
 /** One part's select: its rows for the wanted governments, one result row per government (see the contract above). */
 function partSelect(em: SqlEntityManager, part: Part, postgres: boolean): string {
   const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
-  const meta: EntityMetadata = em.getMetadata().get(DIRECTORY_ENTITIES[part].name);
+  const meta: EntityMetadata = em.getMetadata().get(FACT_ENTITIES[part].name);
   // Every column of the table (what `select *` read): the scalars, and the foreign key of each many-to-one.
   const columns = meta.props.filter((p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.persist !== false && p.fieldNames?.length === 1);
   const own = part === 'jurisdictions';
@@ -48,8 +52,8 @@ function partSelect(em: SqlEntityManager, part: Part, postgres: boolean): string
 
 /** The wanted governments' own rows (in id order), and a part's rows of one government (in id order). */
 interface LoadedRows {
-  readonly jurisdictions: readonly PartRow<'jurisdictions'>[];
-  of<K extends Exclude<Part, 'jurisdictions'>>(part: K, governmentId: string): readonly PartRow<K>[];
+  readonly jurisdictions: readonly FactRow<'jurisdictions'>[];
+  of<K extends Exclude<Part, 'jurisdictions'>>(part: K, governmentId: string): readonly FactRow<K>[];
 }
 
 /** Reads the rows of every part for the governments in `ids`: the one statement. */
@@ -67,7 +71,7 @@ async function loadRows(em: SqlEntityManager, ids: readonly string[], connection
     for (const row of rows) byPart[Number(row.part)].set(row.government, json<unknown[] | null>(row.payload as string) ?? []);
   }
   return {
-    jurisdictions: (byPart[0].get(null) ?? []) as PartRow<'jurisdictions'>[],
+    jurisdictions: (byPart[0].get(null) ?? []) as FactRow<'jurisdictions'>[],
     of: (part, governmentId) => (byPart[PARTS.indexOf(part)].get(governmentId) ?? []) as never,
   };
 }
@@ -129,6 +133,12 @@ export async function loadVersionedFacts(em: SqlEntityManager, ids: readonly str
         id: d.id, jurisdictionId: j.id, meetingId: d.meeting as string, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
         approvesDocument: d.approvesDocument,
       })),
+      lineage: of('lineage', j.id)
+        .map((l): LineageFact => ({
+          id: l.id, jurisdictionId: j.id, kind: l.kind, predecessorId: l.predecessor as string, successorId: l.successor, date: l.date,
+          document: l.document, formerName: l.formerName,
+        }))
+        .sort((a, b) => compareBy(compareText(a.date, b.date), compareText(a.id, b.id))),
       rules: j.rules === null ? DEFAULT_GOVERNANCE_RULES : { ...DEFAULT_GOVERNANCE_RULES, ...json(j.rules as GovernanceRules | string) },
     } });
   }

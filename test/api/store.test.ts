@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/db/database';
 import { seedDemoIfEmpty } from '../../src/ops/seed';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { startServer, type RunningServer } from '../../src/server';
-import { Department } from '../../src/entities';
+import { Department, DepartmentLineage } from '../../src/entities';
 import { FactsStore } from '../../src/store/facts-store';
 import type { VersionedFacts } from '../../src/store/load-facts';
 import { ON_POSTGRES, openTestDatabase, type TestDatabase } from '../support/database';
@@ -64,6 +64,18 @@ it('answers a warm read with no SQL at all, and a cold one with a fixed number o
   expect(await sqlDuring(() => graphql(server.url, TEAM))).toBe(0);
   expect(await sqlDuring(() => graphql(server.url, SUPERVISORS))).toBe(0);
   expect(await sqlDuring(() => fetch(`${server.url}/export/jur:qingchuan/matrix.csv`).then((r) => r.text()))).toBe(0);
+});
+
+it('answers popolo warm with no SQL, the units\' lineage included, and shows a lineage step in the very next read', async () => {
+  const POPOLO = '{ popolo(jurisdictionId: "jur:qingchuan") }';
+  const lineageOf = async () => ((await graphql(server.url, POPOLO)).popolo['fengong:lineage'] ?? []).map((l: { id: string }) => l.id);
+  await lineageOf();
+  expect(await sqlDuring(() => graphql(server.url, POPOLO))).toBe(0);
+  expect(await sqlDuring(() => fetch(`${server.url}/export/jur:qingchuan/popolo.json`).then((r) => r.text()))).toBe(0);
+  const before = await lineageOf();
+  await db.orm.em.fork().insert(DepartmentLineage, { id: 'lineage:store-test', jurisdiction: 'jur:qingchuan', kind: 'RENAME', predecessor: 'dept:education', successor: 'dept:education', date: '2027-06-01', formerName: '教育体育局' });
+  expect(await lineageOf()).toEqual([...before, 'lineage:store-test']);
+  expect(await sqlDuring(() => graphql(server.url, POPOLO))).toBe(0);
 });
 
 it('shows a write in the very next read on the same instance', async () => {

@@ -1,13 +1,15 @@
 // Loading facts (src/store/load-facts.ts): a cold load of one government or of many is one SQL statement (the
 // issue's bound is three), on SQLite and on PostgreSQL, and gives exactly the facts the former one-statement-per-table
 // loader gave — same objects, same order, same types — for the demo district and a generated country, with awkward
-// text, JSON rules and acting appointments in them; inside a transaction too; for ids past any bound-parameter limit.
+// text, JSON rules and acting appointments in them, and the units' lineage (read as the exports read it, by date);
+// inside a transaction too; for ids past any bound-parameter limit.
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } from '../../src/domain';
 import { mergeDatasets } from '../../src/io/dataset';
 import { generateCountry, generateDistrict } from '../../src/io/generate';
 import { importDataset } from '../../src/io/importer';
+import { loadLineage } from '../../src/modules/changes/department-life-cycle.lineage';
 import { FactsStore } from '../../src/store/facts-store';
 import { loadDirectoryFacts, loadVersionedFacts, type VersionedFacts } from '../../src/store/load-facts';
 import { DIRECTORY_ENTITIES, groupBy, json, runStatements, selectRows, type PartRow, type Row } from '../../src/store/rows';
@@ -44,6 +46,7 @@ async function referenceFacts(em: SqlEntityManager, ids: readonly string[]): Pro
       PartRow<'meetings'>[], PartRow<'decisions'>[],
     ];
   const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
+  const lineage = groupBy(await loadLineage(em, ids), (l) => l.jurisdictionId);
   const facts = new Map<string, VersionedFacts>();
   for (const j of jurisdictions) {
     const own = <T extends { jurisdiction: string | null }>(rows: T[]) => of(rows).get(j.id) ?? [];
@@ -81,6 +84,7 @@ async function referenceFacts(em: SqlEntityManager, ids: readonly string[]): Pro
         id: d.id, jurisdictionId: j.id, meetingId: d.meeting as string, category: d.category, text: d.text, minutesNumber: d.minutesNumber,
         approvesDocument: d.approvesDocument,
       })),
+      lineage: lineage.get(j.id) ?? [],
       rules: j.rules === null ? DEFAULT_GOVERNANCE_RULES : { ...DEFAULT_GOVERNANCE_RULES, ...json(j.rules as GovernanceRules | string) },
     } satisfies DirectoryFacts });
   }
@@ -100,6 +104,13 @@ beforeAll(async () => {
   await connection.execute(`update leader set name = ? where id = (select min(id) from leader where jurisdiction_id = 'jur:qingchuan')`, [`O'Brien "老周" \\ ? 𠀀😀\n第二行`]);
   await connection.execute(`update department set head_contact = ? where id = (select min(id) from department where jurisdiction_id = 'jur:large')`, ['电话: 0571-?\t"x"']);
   await connection.execute(`update jurisdiction set rules = ?, version = 7 where id = 'jur:large'`, [JSON.stringify(RULES)]);
+  // Lineage steps whose id order is not their date order, one with no successor and awkward text.
+  const lineage = `insert into department_lineage (id, jurisdiction_id, kind, predecessor_id, successor_id, date, document, former_name)
+    select ?, jurisdiction_id, ?, min(id), ?, ?, ?, ? from department where jurisdiction_id = ? group by jurisdiction_id`;
+  await connection.execute(lineage, ['lineage:a', 'RENAME', null, '2026-06-01', '青编〔2026〕3号', `旧名 "O'Brien" ?`, 'jur:qingchuan']);
+  await connection.execute(`update department_lineage set successor_id = predecessor_id where id = 'lineage:a'`);
+  await connection.execute(lineage, ['lineage:b', 'ABOLISH', null, '2026-01-01', null, null, 'jur:qingchuan']);
+  await connection.execute(lineage, ['lineage:c', 'ABOLISH', null, '2026-02-01', null, null, 'jur:large']);
   everyone = ((await connection.execute('select id from jurisdiction order by id')) as { id: string }[]).map((r) => r.id);
 });
 
@@ -110,6 +121,16 @@ afterAll(async () => {
 it('has a demo district, a large district and a generated country to load', () => {
   expect(everyone).toEqual(expect.arrayContaining(['jur:qingchuan', 'jur:large', 'jur:district-00001', 'jur:city-00001', 'jur:province-00001']));
   expect(everyone.length).toBeGreaterThan(20);
+});
+
+it('loads the units\' lineage with the facts, by date, then id', async () => {
+  const { result, statements } = await statementsOf(() => loadDirectoryFacts(fork(), ['jur:qingchuan', 'jur:large']));
+  expect(statements).toHaveLength(1);
+  expect(result.get('jur:qingchuan')?.lineage.map((l) => [l.id, l.kind, l.date, l.successorId === l.predecessorId, l.formerName])).toEqual([
+    ['lineage:b', 'ABOLISH', '2026-01-01', false, null],
+    ['lineage:a', 'RENAME', '2026-06-01', true, `旧名 "O'Brien" ?`],
+  ]);
+  expect(result.get('jur:large')?.lineage.map((l) => [l.id, l.successorId, l.document])).toEqual([['lineage:c', null, null]]);
 });
 
 it.each([

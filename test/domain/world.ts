@@ -265,6 +265,7 @@ export const world: DirectoryFacts = {
   teamOrders,
   meetings,
   decisions,
+  lineage: [],
   rules: DEFAULT_GOVERNANCE_RULES,
 };
 

@@ -8,7 +8,6 @@ import { toPopolo, type JurisdictionReference, type PopoloDocument } from '../..
 import { linesTable, matrixTable, toCsv, toXlsx } from '../../io/spreadsheet';
 import type { RequestScope } from '../../scope/request-scope';
 import { DirectoryService } from '../directory/directory.service';
-import { loadLineage } from '../changes/department-life-cycle.lineage';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -27,15 +26,15 @@ export class ExchangeService {
    * units' lineage (机构改革), so that the lines a reorganisation moved import as the lines they continue.
    */
   async popolo(jurisdictionId: string): Promise<PopoloDocument> {
-    const data = datasetFromFacts(await new DirectoryService(this.scope).facts(jurisdictionId));
+    const facts = await new DirectoryService(this.scope).facts(jurisdictionId);
+    const data = datasetFromFacts(facts);
     const parentIds = data.jurisdictions.map((j) => j.parentId).filter((id): id is string => id !== null);
     const parents = await this.scope.loaders.jurisdiction.loadMany(parentIds);
     const references: JurisdictionReference[] = parents
       .filter((p): p is JurisdictionFact => p !== null && !(p instanceof Error))
       .map((p) => ({ id: p.id, name: p.name, level: p.level }));
     const viewer = this.scope.viewer;
-    const lineage = await loadLineage(this.scope.em, [jurisdictionId]);
-    return toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data), references, lineage);
+    return toPopolo(viewer !== null && roleAtLeast(viewer.role, 'EDITOR') ? data : withoutContacts(data), references, facts.lineage);
   }
 
   /** The division on a date as the official notice, or one applied changeset's adjustment notice. Names no contacts. */
