@@ -15,11 +15,10 @@ import { createToken, revokeToken } from '../auth/tokens';
 import { ApiToken, Department, Leader, ROLES, type Role } from '../entities';
 import { isIsoDate } from '../domain';
 import { mergeDatasets } from '../io/dataset';
-import { exportDataset, parentReferences } from '../io/exporter';
+import { exportDirectory, parentReferences } from '../io/exporter';
 import { applyPopoloImport, ImportRefusedError, planPopoloImport } from '../io/popolo-import';
 import { generateCountry } from '../io/generate';
 import { fromPopolo, toPopolo, type PopoloDocument } from '../io/popolo';
-import { loadLineage } from '../modules/changes/department-life-cycle.lineage';
 import { parseNotice } from '../io/notice/parse';
 import { NOTICE_FORMATS, renderNotice, type NoticeFormat } from '../io/notice-writer';
 import { planNoticeImport } from '../io/notice-import';
@@ -342,14 +341,11 @@ export function buildProgram(clock: Clock = () => new Date()): Command {
     .requiredOption('--out <file>', 'where to write it')
     .action(async (options: { jurisdiction?: string[]; out: string }) => {
       const bar = progress('export');
-      const data = await withDatabase((orm) => exportDataset(orm.em.fork() as SqlEntityManager, options.jurisdiction, (done, total) => bar.update(done, total)));
+      // The units' lineage travels with the file, so that lines a reorganisation moved import as the lines they continue.
+      const { data, lineage } = await withDatabase((orm) => exportDirectory(orm.em.fork() as SqlEntityManager, options.jurisdiction, (done, total) => bar.update(done, total)));
       bar.stop();
       if (data.jurisdictions.length === 0) throw new Error('no such government');
-      const [references, lineage] = await withDatabase((orm) => {
-        const em = orm.em.fork() as SqlEntityManager;
-        // The units' lineage travels with the file, so that lines a reorganisation moved import as the lines they continue.
-        return Promise.all([parentReferences(em, data), loadLineage(em, data.jurisdictions.map((j) => j.id))]);
-      });
+      const references = await withDatabase((orm) => parentReferences(orm.em.fork() as SqlEntityManager, data));
       await writeFile(options.out, JSON.stringify(toPopolo(data, references, lineage), null, 1), 'utf8');
       const result = { out: options.out, governments: data.jurisdictions.length, references: references.map((r) => r.id), portfolioLines: data.assignments.length };
       emit(out(), result, () => fields(Object.entries(result)), { compact: true });

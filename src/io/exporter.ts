@@ -1,6 +1,6 @@
 // Reads governments out of the database as a Dataset (the exchange model), for Popolo and spreadsheet exports.
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { DirectoryFacts } from '../domain';
+import { compareBy, compareText, type DirectoryFacts, type LineageFact } from '../domain';
 import { Jurisdiction } from '../entities';
 import { loadDirectoryFacts } from '../store/load-facts';
 import { mergeDatasets, type Dataset } from './dataset';
@@ -27,18 +27,34 @@ export function withoutContacts(data: Dataset): Dataset {
  * `onProgress` is told how many governments are done, for a progress bar.
  */
 export async function exportDataset(em: SqlEntityManager, ids?: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Dataset> {
+  return (await exportDirectory(em, ids, onProgress)).data;
+}
+
+/**
+ * As exportDataset, with the governments' units' lineage (机构改革) beside it — by government, then date, then id —
+ * for the Popolo file, which carries it (`fengong:lineage`).
+ */
+export async function exportDirectory(
+  em: SqlEntityManager,
+  ids?: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ data: Dataset; lineage: LineageFact[] }> {
   const all = ids ?? (await em.find(Jurisdiction, {}, { fields: ['id'], orderBy: { id: 'asc' } })).map((j) => j.id);
   const parts: Dataset[] = [];
+  const lineage: LineageFact[] = [];
   for (let i = 0; i < all.length; i += EXPORT_BATCH) {
     const batch = all.slice(i, i + EXPORT_BATCH);
     const facts = await loadDirectoryFacts(em, batch);
     for (const id of batch) {
       const one = facts.get(id);
-      if (one !== undefined) parts.push(datasetFromFacts(one));
+      if (one === undefined) continue;
+      parts.push(datasetFromFacts(one));
+      lineage.push(...one.lineage);
     }
     onProgress?.(Math.min(i + EXPORT_BATCH, all.length), all.length);
   }
-  return mergeDatasets(parts);
+  lineage.sort((a, b) => compareBy(compareText(a.jurisdictionId, b.jurisdictionId), compareText(a.date, b.date), compareText(a.id, b.id)));
+  return { data: mergeDatasets(parts), lineage };
 }
 
 /**

@@ -33,7 +33,7 @@ import { scopeInTransaction } from '../scope/request-scope';
 import type { Events } from '../scope/events';
 import type { Viewer } from '../auth/tokens';
 import { ChangesService, decisionUses } from '../modules/changes/changes.service';
-import { insertLineage, loadLineage } from '../modules/changes/department-life-cycle.lineage';
+import { insertLineage } from '../modules/changes/department-life-cycle.lineage';
 import { loadDirectoryFacts } from '../store/load-facts';
 import { DIRECTORY_ENTITIES } from '../store/rows';
 import { checkDataset, checkDatasetRules, checkLineage, DATASET_FILES, factsByJurisdiction, mergeDatasets, type Dataset, type JurisdictionRecord } from './dataset';
@@ -387,7 +387,7 @@ export async function planPopoloImport(em: SqlEntityManager, parsed: PopoloImpor
     const targetRecord = theirsData.jurisdictions[0];
     const records = recordsFor(oursNormalized, theirs, { ...j, rules: j.rules ?? null }, targetRecord);
     const change = changesetFor(oursNormalized, theirs, options);
-    problems.push(...records.problems, ...lineageDifferences(j.id, parsed.lineage, await loadLineage(em, [j.id])), ...change.problems);
+    problems.push(...records.problems, ...lineageDifferences(j.id, parsed.lineage, target.lineage), ...change.problems);
     const addedRecords = records.added.meetings.length + records.added.decisions.length;
     if (change.draft === null) {
       if (addedRecords > 0 && change.problems.length === 0) {

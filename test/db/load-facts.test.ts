@@ -9,7 +9,7 @@ import { DEFAULT_GOVERNANCE_RULES, type DirectoryFacts, type GovernanceRules } f
 import { mergeDatasets } from '../../src/io/dataset';
 import { generateCountry, generateDistrict } from '../../src/io/generate';
 import { importDataset } from '../../src/io/importer';
-import { loadLineage } from '../../src/modules/changes/department-life-cycle.lineage';
+import { DepartmentLineage } from '../../src/entities';
 import { FactsStore } from '../../src/store/facts-store';
 import { loadDirectoryFacts, loadVersionedFacts, type VersionedFacts } from '../../src/store/load-facts';
 import { DIRECTORY_ENTITIES, groupBy, json, runStatements, selectRows, type PartRow, type Row } from '../../src/store/rows';
@@ -46,7 +46,15 @@ async function referenceFacts(em: SqlEntityManager, ids: readonly string[]): Pro
       PartRow<'meetings'>[], PartRow<'decisions'>[],
     ];
   const of = <T extends { jurisdiction: string | null }>(rows: T[]) => groupBy(rows, (r) => r.jurisdiction as string);
-  const lineage = groupBy(await loadLineage(em, ids), (l) => l.jurisdictionId);
+  // Lineage as the exports read it before it joined the facts: the managed entities, by government, date, id.
+  const lineageRows = await em.find(DepartmentLineage, { jurisdiction: { $in: [...ids] } }, { orderBy: { jurisdiction: 'asc', date: 'asc', id: 'asc' }, disableIdentityMap: true });
+  const lineage = groupBy(
+    lineageRows.map((r) => ({
+      id: r.id, jurisdictionId: r.jurisdiction.id, kind: r.kind, predecessorId: r.predecessor.id, successorId: r.successor?.id ?? null,
+      date: r.date, document: r.document, formerName: r.formerName,
+    })),
+    (l) => l.jurisdictionId,
+  );
   const facts = new Map<string, VersionedFacts>();
   for (const j of jurisdictions) {
     const own = <T extends { jurisdiction: string | null }>(rows: T[]) => of(rows).get(j.id) ?? [];
