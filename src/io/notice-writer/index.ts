@@ -4,7 +4,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { BadInputError, isIsoDate, NotFoundError, type DirectoryFacts } from '../../domain';
 import { AuditEvent, Changeset } from '../../entities';
-import { loadDirectoryFacts } from '../../store/load-facts';
 import { adjustmentNotice, divisionNotice, type AdjustmentSource, type NoticeDocument } from './notice';
 import { noticeText } from './text';
 import type * as DocxWriter from './docx';
@@ -50,11 +49,9 @@ export async function adjustmentSource(em: SqlEntityManager, jurisdictionId: str
   };
 }
 
-/** The notice for a request, from facts already loaded (GraphQL's per-request loader) or loaded here. */
-export async function composeNotice(em: SqlEntityManager, request: NoticeRequest, loaded?: DirectoryFacts): Promise<NoticeDocument> {
+/** The notice for a request, from the government's facts (the request scope's store has them). */
+export async function composeNotice(em: SqlEntityManager, request: NoticeRequest, facts: DirectoryFacts): Promise<NoticeDocument> {
   if (!isIsoDate(request.asOf)) throw new BadInputError(`asOf 应为 YYYY-MM-DD 的有效日期, got "${request.asOf}"`, { asOf: request.asOf });
-  const facts = loaded ?? (await loadDirectoryFacts(em, [request.jurisdictionId])).get(request.jurisdictionId);
-  if (facts === undefined) throw new NotFoundError('Jurisdiction', request.jurisdictionId);
   if (request.changesetId === undefined || request.changesetId === null) return divisionNotice(facts, request.asOf);
   return adjustmentNotice(facts, await adjustmentSource(em, request.jurisdictionId, request.changesetId));
 }
