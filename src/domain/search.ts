@@ -310,7 +310,8 @@ function matchKeyword(candidates: Candidates, targets: readonly IndexedTarget[],
  * - a leader's name: every unit and work area he oversees (or acts for) on the date (LEADER); a unit head's name
  *   or "…局长 / …主任 / …院长" (HEAD);
  * - a Latin-letter query as pinyin, in full or by initials (PINYIN);
- * - when nothing matches at all, the sentence is segmented and each run of words is matched on its own.
+ * - when nothing matches at all, the sentence is segmented and each run of words is matched on its own — unless it
+ *   is exactly a person's name (a leader's, a head's): then nothing matching is the answer.
  * When anything matches by at least containment, vocabulary and pinyin matches that only appear inside the
  * query are dropped. Empty query → [].
  *
@@ -354,11 +355,18 @@ export function matchTargets(facts: DirectoryFacts, text: string, on: IsoDate): 
     }
   }
 
-  if (candidates.size === 0) {
+  // A person's exact name asks about that person: when he oversees nothing on the date, the answer is nothing, not
+  // what fragments of his name would find (王教育, who holds no line, is no question about 区教育局).
+  if (candidates.size === 0 && !namesPerson(index, keyword) && (person === null || !namesPerson(index, person))) {
     for (const span of subjectSpans(keyword)) matchKeyword(candidates, targets, index, span, true);
   }
 
   return candidates.list();
+}
+
+/** Whether `text` is exactly the name of one of the government's leaders or of a unit's head. */
+function namesPerson(index: SearchIndex, text: string): boolean {
+  return index.leaders.some((l) => l.text === text) || index.heads.some((h) => h.text === text);
 }
 
 /** One leader who oversees a matched target on the date. */

@@ -252,6 +252,13 @@ describe('matchTargets: vocabulary, pinyin, people and heads on a government who
     expect(matchTargets(world, '钱峰', AFTER)).toEqual([]); // left the team at the re-division
   });
 
+  it('a person who oversees nothing gives nothing, not what fragments of his name find; the same text as a subject still finds', () => {
+    const withIdle = { ...world, leaders: [...world.leaders, { id: 'leader:wang-jiaoyu', jurisdictionId: world.jurisdiction.id, name: '王教育' }] };
+    expect(matchTargets(withIdle, '王教育', BEFORE)).toEqual([]);
+    expect(matchTargets(withIdle, '王教育分管哪些工作', BEFORE)).toEqual([]);
+    expect(matchTargets(world, '王教育', BEFORE).map((m) => [m.targetId, m.matchedBy])).toEqual([['dept:education', 'NAME']]);
+  });
+
   it('"…局长" and a head’s name answer the unit’s head', () => {
     const withHeads = { ...world, departments: world.departments.map((d) => (d.id === 'dept:justice' ? { ...d, headName: '宋立新', headContact: '010-1' } : d)) };
     expect(matchTargets(withHeads, '区司法局局长是谁', BEFORE)[0]).toMatchObject({ targetId: 'dept:justice', matchedBy: 'HEAD', matchedName: '区司法局' });
