@@ -421,3 +421,18 @@ function withExceptions(
     backupMoves: backupOpens.map((b, i) => ({ openedId: b.id, closedId: named[i].id })),
   };
 }
+
+/** A unit's lineage: the units it continues and the units that continue it, each distinct, in step order (date, then id). */
+export interface UnitLineage {
+  readonly predecessorIds: readonly string[];
+  readonly successorIds: readonly string[];
+}
+
+/** The lineage of `unitId` from its government's recorded steps (a RENAME, which continues the unit itself, names neither). */
+export function unitLineage(facts: DirectoryFacts, unitId: string): UnitLineage {
+  const distinct = (ids: readonly string[]) => [...new Set(ids)];
+  return {
+    predecessorIds: distinct(facts.lineage.filter((l) => l.successorId === unitId && l.predecessorId !== unitId).map((l) => l.predecessorId)),
+    successorIds: distinct(facts.lineage.flatMap((l) => (l.predecessorId === unitId && l.successorId !== null && l.successorId !== unitId ? [l.successorId] : []))),
+  };
+}

@@ -8,7 +8,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { DecisionUse, DirectoryFacts, JurisdictionFact } from '../domain';
 import type { Viewer } from '../auth/tokens';
 import { forkRequest } from '../db/replicas';
-import { AgendaItem, DepartmentLineage } from '../entities';
+import { AgendaItem } from '../entities';
 import { DIRECT_READER, type FactsReader, type OwnedKey, type StoreReads } from '../store/facts-store';
 import type { Events } from './events';
 import { createKeyWorkLoaders, type KeyWorkLoaders } from '../modules/key-work/key-work.loaders';
@@ -27,13 +27,6 @@ export interface Loaders extends KeyWorkLoaders {
   readonly agenda: DataLoader<string, readonly AgendaItem[]>;
   /** Each government's applied changesets, as the decisions they cited (R7: a decision authorizes one change). */
   readonly appliedChangesets: DataLoader<string, readonly DecisionUse[]>;
-  /** A unit's lineage (机构改革): the units it continues and those that continue it, each oldest first. */
-  readonly lineage: DataLoader<string, UnitLineage>;
-}
-
-export interface UnitLineage {
-  readonly predecessorIds: readonly string[];
-  readonly successorIds: readonly string[];
 }
 
 /** What the edge knows of a request before its scope is made. */
@@ -99,15 +92,6 @@ export function createLoaders(em: SqlEntityManager, reader: FactsReader = DIRECT
     appliedChangesets: new DataLoader(async (jurisdictionIds: readonly string[]) => {
       const found = await appliedChangesets(em, jurisdictionIds);
       return jurisdictionIds.map((id) => found.get(id) ?? []);
-    }),
-    lineage: new DataLoader(async (unitIds: readonly string[]) => {
-      const ids = [...unitIds];
-      const rows = await em.find(DepartmentLineage, { $or: [{ predecessor: { $in: ids } }, { successor: { $in: ids } }] }, { orderBy: { date: 'asc', id: 'asc' } });
-      const distinct = (values: string[]) => [...new Set(values)];
-      return ids.map((id) => ({
-        predecessorIds: distinct(rows.filter((r) => r.successor?.id === id && r.predecessor.id !== id).map((r) => r.predecessor.id)),
-        successorIds: distinct(rows.flatMap((r) => (r.predecessor.id === id && r.successor !== null && r.successor.id !== id ? [r.successor.id] : []))),
-      }));
     }),
     ...createKeyWorkLoaders(em),
   };

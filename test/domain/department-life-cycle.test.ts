@@ -1,9 +1,9 @@
 // 机构改革 as first-class writes: create, rename, merge, split, abolish — lineage, and the lines moved or ended with them.
 import {
   canDirect, checkRecordedDivision, continuedLine, continuedPair, decisionDateOf, factsAfterStep, introducedFindings, linesForDepartment, pairDecisionDateOf,
-  planDepartmentChange, whoCanDirect, whoOversees,
+  planDepartmentChange, unitLineage, whoCanDirect, whoOversees,
 } from '../../src/domain';
-import type { AbsenceFact, AppointmentFact, AssignmentFact, BackupFact, DepartmentChange, DepartmentFact, DirectoryFacts, MintedKind } from '../../src/domain';
+import type { AbsenceFact, LineageFact, AppointmentFact, AssignmentFact, BackupFact, DepartmentChange, DepartmentFact, DirectoryFacts, MintedKind } from '../../src/domain';
 import { FUTURE, lineById, REDIVISION, world } from './world';
 
 const DOC = '青编〔2026〕12号';
@@ -389,3 +389,30 @@ describe('planDepartmentChange: AB exceptions follow the units’ lineage (R5)',
     });
   });
 });
+
+describe('unitLineage: the units a unit continues and those that continue it, distinct, in step order', () => {
+  const step = (id: string, kind: LineageFact['kind'], date: string, predecessorId: string, successorId: string | null): LineageFact => ({
+    id, jurisdictionId: world.jurisdiction.id, kind, predecessorId, successorId, date, document: DOC, formerName: kind === 'RENAME' ? '旧名' : null,
+  });
+  // Recorded as the store reads them: by date, then id. C and B merge into A; A is renamed; later A splits into D and E, and a second step names D again.
+  const lineage = [
+    step('lineage:1', 'MERGE', '2026-03-01', 'dept:c', 'dept:a'),
+    step('lineage:2', 'MERGE', '2026-03-01', 'dept:b', 'dept:a'),
+    step('lineage:3', 'RENAME', '2026-05-01', 'dept:a', 'dept:a'),
+    step('lineage:4', 'SPLIT', '2026-09-01', 'dept:a', 'dept:e'),
+    step('lineage:5', 'SPLIT', '2026-09-01', 'dept:a', 'dept:d'),
+    step('lineage:6', 'SPLIT', '2026-10-01', 'dept:a', 'dept:d'),
+    step('lineage:7', 'ABOLISH', '2026-12-01', 'dept:e', null),
+  ];
+  const facts: DirectoryFacts = { ...world, lineage };
+  it.each([
+    ['dept:a', ['dept:c', 'dept:b'], ['dept:e', 'dept:d']],
+    ['dept:b', [], ['dept:a']],
+    ['dept:d', ['dept:a'], []],
+    ['dept:e', ['dept:a'], []], // abolished: no successor
+    ['dept:unrelated', [], []],
+  ])('%s', (id, predecessorIds, successorIds) => {
+    expect(unitLineage(facts, id)).toEqual({ predecessorIds, successorIds });
+  });
+});
+

@@ -85,11 +85,11 @@ export class DepartmentLifeCycleResolver {
 export class DepartmentLineageResolver {
   @FieldResolver(() => [DepartmentNode], { description: 'The units this one continues (merged or split into it, or whose work passed to it), oldest first.' })
   async predecessors(@Root() node: DepartmentNode, @Ctx() ctx: Context): Promise<DepartmentNode[]> {
-    return nodes(ctx, node.jurisdictionId, (await ctx.loaders.lineage.load(node.id)).predecessorIds, node.asOf);
+    return nodes(ctx, node.jurisdictionId, (await new DepartmentLifeCycleService(ctx).lineage(node.jurisdictionId, node.id)).predecessorIds, node.asOf);
   }
 
   @FieldResolver(() => [DepartmentNode], { description: 'The units that continue this one (it was merged or split into them, or its work passed to them), oldest first.' })
   async successors(@Root() node: DepartmentNode, @Ctx() ctx: Context): Promise<DepartmentNode[]> {
-    return nodes(ctx, node.jurisdictionId, (await ctx.loaders.lineage.load(node.id)).successorIds, node.asOf);
+    return nodes(ctx, node.jurisdictionId, (await new DepartmentLifeCycleService(ctx).lineage(node.jurisdictionId, node.id)).successorIds, node.asOf);
   }
 }

@@ -1,12 +1,13 @@
 // Use cases of the units' life cycle (机构改革): load facts → the domain's plan → persist once (units, lineage, the
 // lines that move or end, the AB pairs whose exceptions follow the units, the version bump and the audit feed, all in
 // one transaction).
-import { ChangeRefusedError, ConflictError, NotFoundError, planDepartmentChange, type DepartmentChange, type DepartmentPlan, type MintedKind } from '../../domain';
+import { ChangeRefusedError, ConflictError, NotFoundError, planDepartmentChange, unitLineage, type DepartmentChange, type DepartmentPlan, type MintedKind, type UnitLineage } from '../../domain';
 import type { EntityData, EntityName, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Assignment, Backup, Department, Jurisdiction } from '../../entities';
 import type { RequestScope } from '../../scope/request-scope';
 import { appendAudit, newId, type AuditEntry } from '../audit';
+import { DirectoryService } from '../directory/directory.service';
 import { ChangesService } from './changes.service';
 import { insertLineage } from './department-life-cycle.lineage';
 
@@ -18,6 +19,11 @@ export class DepartmentLifeCycleService {
     const row = await this.ctx.em.findOne(Department, { id: departmentId }, { fields: ['jurisdiction'] });
     if (row === null) throw new NotFoundError('Department', departmentId);
     return row.jurisdiction.id;
+  }
+
+  /** A unit's lineage (机构改革), from its government's facts. */
+  async lineage(jurisdictionId: string, unitId: string): Promise<UnitLineage> {
+    return unitLineage(await new DirectoryService(this.ctx).facts(jurisdictionId), unitId);
   }
 
   async apply(jurisdictionId: string, change: DepartmentChange, expectedVersion: number): Promise<DepartmentPlan> {
