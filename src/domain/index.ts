@@ -29,3 +29,4 @@ export * from './workload';
 export * from './life-cycle';
 export * from './department-life-cycle';
 export * from './subtree';
+export { rememberBounded } from './memo';

@@ -22,6 +22,22 @@ export function memoOn<T>(facts: DirectoryFacts, view: string, on: IsoDate, comp
   return value;
 }
 
+/**
+ * compute()'s result for `key`, kept in `cache` among the `limit` most recently used: a bounded memo of a pure
+ * function of `key` (the least recently used entry goes first).
+ */
+export function rememberBounded<T>(cache: Map<string, T>, key: string, limit: number, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+  } else {
+    cache.delete(key);
+  }
+  cache.set(key, value);
+  return value;
+}
+
 /** Groups rows by a key, keeping their order; rows whose key is null are left out. */
 export function indexBy<T>(rows: readonly T[], key: (row: T) => string | null): ReadonlyMap<string, readonly T[]> {
   const index = new Map<string, T[]>();

@@ -5,6 +5,7 @@
 import type * as PinyinPro from 'pinyin-pro';
 import type { OpenCCModule } from '../types/opencc-js';
 import wording from '../vocabulary/wording.json';
+import { rememberBounded } from './memo';
 
 /** Longest first, so 谁分管 is removed before 分管 and 的分管领导是谁 before 是谁. */
 const byLengthDesc = (words: readonly string[]): readonly string[] => [...words].sort((a, b) => b.length - a.length);
@@ -158,16 +159,10 @@ function segmenter(): JiebaInstance {
  * @example subjectSpans('我想问一下非遗保护找哪个部门') // ['非遗保护', '非遗', '保护']
  */
 export function subjectSpans(sentence: string): readonly string[] {
-  let spans = spansBySentence.get(sentence);
-  if (spans === undefined) {
-    spans = spansOf(sentence);
-    if (spansBySentence.size >= SPANS_KEPT) spansBySentence.delete(spansBySentence.keys().next().value as string);
-    spansBySentence.set(sentence, spans);
-  }
-  return spans;
+  return rememberBounded(spansBySentence, sentence, SPANS_KEPT, () => spansOf(sentence));
 }
 
-/** Segmenting costs more than the rest of a government's search: a country-wide search asks once per government. */
+/** Segmenting costs more than the rest of a government's search: a country-wide search asks once per government (the most recent kept). */
 const spansBySentence = new Map<string, readonly string[]>();
 const SPANS_KEPT = 256;
 

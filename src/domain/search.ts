@@ -13,6 +13,7 @@ import { actorForLine, isAway } from './acting';
 import { searchIndex, type IndexedPerson, type IndexedTarget, type IndexedTerm, type SearchIndex } from './search-index';
 import { canonicalText, isPinyinQuery, pinyinOf, splitHeadTitle, stripLeaderQuestion, stripWording, subjectSpans } from './search-text';
 import { UNIT_KINDS, unitKind } from './search-vocabulary';
+import { rememberBounded } from './memo';
 
 /**
  * A search text reduced to its keyword: canonical (NFKC full-width → half-width, traditional → simplified, lower
@@ -154,16 +155,7 @@ const vocabularyScoresByKeys = new Map<string, VocabularyScores>();
 const VOCABULARY_SCORES_KEPT = 256;
 
 function vocabularyScoresOf(keys: readonly string[]): VocabularyScores {
-  const id = keys.join('\u0000');
-  let scores = vocabularyScoresByKeys.get(id);
-  if (scores === undefined) {
-    scores = new VocabularyScores(keys);
-    if (vocabularyScoresByKeys.size >= VOCABULARY_SCORES_KEPT) vocabularyScoresByKeys.delete(vocabularyScoresByKeys.keys().next().value as string);
-  } else {
-    vocabularyScoresByKeys.delete(id);
-  }
-  vocabularyScoresByKeys.set(id, scores);
-  return scores;
+  return rememberBounded(vocabularyScoresByKeys, keys.join('\u0000'), VOCABULARY_SCORES_KEPT, () => new VocabularyScores(keys));
 }
 
 /**

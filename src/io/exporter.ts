@@ -1,6 +1,6 @@
 // Reads governments out of the database as a Dataset (the exchange model), for Popolo and spreadsheet exports.
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { compareBy, compareText, type DirectoryFacts, type LineageFact } from '../domain';
+import { compareText, type DirectoryFacts, type LineageFact } from '../domain';
 import { Jurisdiction } from '../entities';
 import { loadDirectoryFacts } from '../store/load-facts';
 import { mergeDatasets, type Dataset } from './dataset';
@@ -53,7 +53,8 @@ export async function exportDirectory(
     }
     onProgress?.(Math.min(i + EXPORT_BATCH, all.length), all.length);
   }
-  lineage.sort((a, b) => compareBy(compareText(a.jurisdictionId, b.jurisdictionId), compareText(a.date, b.date), compareText(a.id, b.id)));
+  // Each government's steps come in step order (date, then id); a stable sort by government keeps it.
+  lineage.sort((a, b) => compareText(a.jurisdictionId, b.jurisdictionId));
   return { data: mergeDatasets(parts), lineage };
 }
 

@@ -27,6 +27,7 @@ import type { ChainableCommander, Redis } from 'ioredis';
 import { readConnectionType } from '../db/replicas';
 import { retryRead } from '../db/retry';
 import { Department, Leader, WorkArea } from '../entities';
+import { rememberBounded } from '../domain';
 import { json } from './rows';
 import { ALL_GOVERNMENTS } from './write-tracking';
 
@@ -406,8 +407,11 @@ export class NameIndex {
   private lookup(keywords: readonly string[]): readonly string[] {
     const words = [...new Set(keywords.map(fold))];
     const key = words.join(SEPARATOR);
-    const remembered = this.answers.get(key);
-    if (remembered !== undefined) return remembered;
+    return rememberBounded(this.answers, key, REMEMBERED_ANSWERS, () => this.scan(words));
+  }
+
+  /** The governments (in id order) one of whose texts contains one of `words`. */
+  private scan(words: readonly string[]): readonly string[] {
     const marked = new Uint8Array(this.ids.length);
     for (const word of words) {
       // No text holds a NUL (the separator); an empty keyword is in every text (LIKE '%%').
@@ -422,9 +426,6 @@ export class NameIndex {
         at = this.text.indexOf(word, this.starts[i + 1]);
       }
     }
-    const found = this.ids.filter((_, i) => marked[i] === 1);
-    if (this.answers.size >= REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, found);
-    return found;
+    return this.ids.filter((_, i) => marked[i] === 1);
   }
 }
