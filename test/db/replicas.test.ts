@@ -160,8 +160,17 @@ describePg('read replicas (PostgreSQL 15 streaming standbys made with pg_basebac
     ((await (em as SqlEntityManager).getConnection('read').execute(
       'select name, pg_is_in_recovery() as standby, inet_server_port() as port from jurisdiction where id = ?', [id], 'all', undefined, em.getLoggerContext(),
     )) as { name: string; standby: boolean; port: number }[])[0];
+  /**
+   * Holds the standbys' replay back, from a known point: each has first replayed all the primary has written, so that
+   * what a test reads as "the standby's older data" is the state just before its own writes, not a previous test's.
+   */
   const pauseReplay = async () => {
-    for (const url of [STANDBY_URL, SECOND_URL]) await sql(url, 'select pg_wal_replay_pause()');
+    const [{ lsn }] = await sql<{ lsn: string }>(PRIMARY_URL, 'select pg_current_wal_lsn()::text as lsn');
+    for (const url of [STANDBY_URL, SECOND_URL]) {
+      await until('the standby to replay all the primary has written', async () =>
+        (await sql<{ done: boolean }>(url, `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as done`))[0].done === true);
+      await sql(url, 'select pg_wal_replay_pause()');
+    }
   };
   const resumeReplay = async () => {
     for (const url of [STANDBY_URL, SECOND_URL]) await sql(url, 'select pg_wal_replay_resume()');
